@@ -1,0 +1,2 @@
+/** HTTP API of balance-service: thin controllers and validated request/response records. */
+package io.shopsaga.balance.api;

@@ -1,0 +1,2 @@
+/** Balance rules and the per-order payment states; no framework code. */
+package io.shopsaga.balance.domain;

@@ -1,0 +1,2 @@
+/** Persistence helpers shared by the services. */
+package io.shopsaga.defaults.persistence;

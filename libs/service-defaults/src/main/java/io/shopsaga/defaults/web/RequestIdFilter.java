@@ -1,0 +1,32 @@
+package io.shopsaga.defaults.web;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.slf4j.MDC;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Puts the request's {@code X-Request-Id} into the logging context and the response.
+ *
+ * <p>Runs first so that every log line of the request, including those of the error handling,
+ * carries the id the gateway (or the client) chose.
+ */
+public class RequestIdFilter extends OncePerRequestFilter {
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String requestId = RequestIds.accept(request.getHeader(RequestIds.HEADER));
+        response.setHeader(RequestIds.HEADER, requestId);
+        MDC.put(RequestIds.MDC_KEY, requestId);
+        try {
+            chain.doFilter(request, response);
+        }
+        finally {
+            MDC.remove(RequestIds.MDC_KEY);
+        }
+    }
+}
