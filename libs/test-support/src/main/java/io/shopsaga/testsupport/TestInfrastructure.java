@@ -10,6 +10,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
@@ -39,10 +40,10 @@ public final class TestInfrastructure {
     private final String adminUser;
     private final String adminPassword;
     private final String redisUrl;
-    private final String kafkaBootstrapServers;
+    private final Supplier<String> kafkaBootstrapServers;
 
     private TestInfrastructure(String adminJdbcUrl, String adminUser, String adminPassword, String redisUrl,
-            String kafkaBootstrapServers) {
+            Supplier<String> kafkaBootstrapServers) {
         this.adminJdbcUrl = adminJdbcUrl;
         this.adminUser = adminUser;
         this.adminPassword = adminPassword;
@@ -82,21 +83,19 @@ public final class TestInfrastructure {
         kafka.start();
         return new TestInfrastructure(
                 "jdbc:mysql://" + mysql.getHost() + ":" + mysql.getMappedPort(3306) + "/", "root", "test",
-                "redis://" + redis.getHost() + ":" + redis.getMappedPort(6379), kafka.getBootstrapServers());
+                "redis://" + redis.getHost() + ":" + redis.getMappedPort(6379), kafka::getBootstrapServers);
     }
 
     private static TestInfrastructure useLocalServers() {
         String kafka = System.getenv("SHOPSAGA_KAFKA_BOOTSTRAP_SERVERS");
-        if (kafka == null || kafka.isBlank()) {
-            kafka = EmbeddedKafkaHolder.bootstrapServers();
-        }
-        log.info("No Docker engine: using the database and Redis on localhost and Kafka at {}", kafka);
+        log.info("No Docker engine: using the database and Redis on localhost, and Kafka at {}",
+                kafka == null || kafka.isBlank() ? "an embedded KRaft broker (started when first needed)" : kafka);
         return new TestInfrastructure(
                 env("SHOPSAGA_DB_URL", "jdbc:mysql://127.0.0.1:3306/"),
                 env("SHOPSAGA_DB_USER", "root"),
                 env("SHOPSAGA_DB_PASSWORD", ""),
                 env("SHOPSAGA_REDIS_URL", "redis://127.0.0.1:6379"),
-                kafka);
+                kafka == null || kafka.isBlank() ? EmbeddedKafkaHolder::bootstrapServers : () -> kafka);
     }
 
     private static String env(String name, String fallback) {
@@ -138,8 +137,9 @@ public final class TestInfrastructure {
         return redisUrl;
     }
 
+    /** The broker's address; the embedded broker starts on the first call, so tests without Kafka never pay for it. */
     public String kafkaBootstrapServers() {
-        return kafkaBootstrapServers;
+        return kafkaBootstrapServers.get();
     }
 
     /** Opens a connection to the server (no default database) as the admin user. */

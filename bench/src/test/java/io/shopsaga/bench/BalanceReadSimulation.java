@@ -1,0 +1,55 @@
+package io.shopsaga.bench;
+
+import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
+import static io.gatling.javaapi.core.CoreDsl.global;
+import static io.gatling.javaapi.core.CoreDsl.jsonPath;
+import static io.gatling.javaapi.core.CoreDsl.scenario;
+import static io.gatling.javaapi.http.HttpDsl.http;
+import static io.gatling.javaapi.http.HttpDsl.status;
+
+import io.gatling.javaapi.core.ScenarioBuilder;
+import io.gatling.javaapi.core.Simulation;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.Stream;
+
+/**
+ * {@code GET /api/v1/balances/{id}} of random users through the gateway. Each user is charged a
+ * known amount first, and every answer must show exactly that amount.
+ */
+public class BalanceReadSimulation extends Simulation {
+
+    private final long firstUser = BenchSettings.firstFreshUserId();
+    private final int users = Math.min(BenchSettings.USERS, 2000);
+
+    private final Iterator<Map<String, Object>> randomUsers = Stream.generate(() -> {
+        long offset = ThreadLocalRandom.current().nextLong(users);
+        return Map.<String, Object>of("userId", firstUser + offset, "expected", expectedBalance(offset));
+    }).iterator();
+
+    private final ScenarioBuilder read = scenario("balance GET")
+            .feed(randomUsers)
+            .exec(http("GET balance").get("/api/v1/balances/#{userId}")
+                    .check(status().is(200))
+                    .check(jsonPath("$.balance").ofLong().isEL("#{expected}")));
+
+    {
+        setUp(read.injectOpen(constantUsersPerSec(BenchSettings.RATE).during(BenchSettings.DURATION_SECONDS)))
+                .protocols(BenchSettings.protocol())
+                .assertions(
+                        global().failedRequests().count().is(0L),
+                        global().responseTime().percentile(99.0).lte(BenchSettings.P99_MS));
+    }
+
+    @Override
+    public void before() {
+        for (int offset = 0; offset < users; offset++) {
+            BalanceApi.charge(firstUser + offset, expectedBalance(offset));
+        }
+    }
+
+    private static long expectedBalance(long offset) {
+        return 1_000 + offset;
+    }
+}

@@ -1,0 +1,2 @@
+/** End-to-end tests through the gateway, with the services running as real processes. */
+package io.shopsaga.e2e;
