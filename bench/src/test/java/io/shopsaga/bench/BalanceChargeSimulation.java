@@ -59,7 +59,7 @@ public class BalanceChargeSimulation extends Simulation {
         long checked = 0;
         long total = 0;
         for (Map.Entry<Long, AtomicLong> entry : accepted.entrySet()) {
-            long actual = BalanceApi.balance(entry.getKey());
+            long actual = BenchApi.balance(entry.getKey());
             if (actual != entry.getValue().get()) {
                 throw new IllegalStateException("INVARIANT BROKEN: user " + entry.getKey() + " has " + actual
                         + " but accepted charges sum to " + entry.getValue().get());

@@ -15,20 +15,20 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Stream;
 
 /**
- * {@code GET /api/v1/balances/{id}} of random users through the gateway. Each user is charged a
- * known amount first, and every answer must show exactly that amount.
+ * {@code GET /api/v1/balances/{id}} of random users through the gateway, or all of one hot user
+ * ({@code -Dhot=true}). Each user is charged a known amount first, and every answer must show exactly that amount.
  */
 public class BalanceReadSimulation extends Simulation {
 
     private final long firstUser = BenchSettings.firstFreshUserId();
-    private final int users = Math.min(BenchSettings.USERS, 2000);
+    private final int users = Boolean.getBoolean("hot") ? 1 : Math.min(BenchSettings.USERS, 2000);
 
     private final Iterator<Map<String, Object>> randomUsers = Stream.generate(() -> {
         long offset = ThreadLocalRandom.current().nextLong(users);
         return Map.<String, Object>of("userId", firstUser + offset, "expected", expectedBalance(offset));
     }).iterator();
 
-    private final ScenarioBuilder read = scenario("balance GET")
+    private final ScenarioBuilder read = scenario(users == 1 ? "balance GET one hot user" : "balance GET random users")
             .feed(randomUsers)
             .exec(http("GET balance").get("/api/v1/balances/#{userId}")
                     .check(status().is(200))
@@ -45,7 +45,7 @@ public class BalanceReadSimulation extends Simulation {
     @Override
     public void before() {
         for (int offset = 0; offset < users; offset++) {
-            BalanceApi.charge(firstUser + offset, expectedBalance(offset));
+            BenchApi.charge(firstUser + offset, expectedBalance(offset));
         }
     }
 

@@ -64,6 +64,13 @@ final class ServiceProcess {
 
     /** Starts the JVM with the heap caps of the local stack and waits until it reports ready. */
     ServiceProcess start() {
+        launch();
+        awaitReady();
+        return this;
+    }
+
+    /** Starts the JVM without waiting, so that several services can boot at once; then {@link #awaitReady()}. */
+    ServiceProcess launch() {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: run the tests through Maven (./mvnw verify),"
                     + " which packages the services first");
@@ -83,7 +90,6 @@ final class ServiceProcess {
         catch (IOException ex) {
             throw new UncheckedIOException(ex);
         }
-        awaitReady(Duration.ofSeconds(90));
         return this;
     }
 
@@ -113,7 +119,9 @@ final class ServiceProcess {
         }
     }
 
-    private void awaitReady(Duration timeout) {
+    /** Waits until the service's readiness group reports UP; fails (and stops it) after 120 s. */
+    void awaitReady() {
+        Duration timeout = Duration.ofSeconds(120);
         Instant deadline = Instant.now().plus(timeout);
         HttpRequest readiness = HttpRequest.newBuilder(URI.create(url() + "/actuator/health/readiness"))
                 .timeout(Duration.ofSeconds(2)).build();

@@ -2,30 +2,47 @@ package io.shopsaga.e2e;
 
 import io.shopsaga.testsupport.HttpApi;
 import io.shopsaga.testsupport.TestInfrastructure;
+import java.net.URI;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * The whole system as processes, started once for all end-to-end tests of the JVM and stopped when
- * it ends: each service on a free port against its own fresh database, the gateway in front.
+ * it ends: each service on a free port against its own fresh database, the gateway in front. Redis is
+ * the shared test server; each service's keys live under a prefix of this run.
  */
 final class SystemUnderTest {
 
     private static SystemUnderTest instance;
 
     final ServiceProcess balance;
+    final ServiceProcess product;
+    final ServiceProcess coupon;
     final ServiceProcess gateway;
 
     private SystemUnderTest() {
         TestInfrastructure infra = TestInfrastructure.get();
+        Map<String, String> redis = redis(infra);
+        String run = Integer.toHexString(ThreadLocalRandom.current().nextInt(0x10000, 0xfffff));
         balance = new ServiceProcess("balance-service", ServiceProcess.freePort(), database(infra, "balance"));
-        gateway = new ServiceProcess("gateway", ServiceProcess.freePort(), Map.of(
-                "BALANCE_SERVICE_URL", "http://localhost:" + balance.port()));
-        balance.start();
-        gateway.start();
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            gateway.stop();
-            balance.stop();
-        }, "e2e-shutdown"));
+        product = new ServiceProcess("product-service", ServiceProcess.freePort(),
+                merge(database(infra, "product"), redis));
+        coupon = new ServiceProcess("coupon-service", ServiceProcess.freePort(), merge(database(infra, "coupon"), redis,
+                Map.of("SHOPSAGA_COUPON_REDISPREFIX", "e2e-coupon-" + run)));
+        gateway = new ServiceProcess("gateway", ServiceProcess.freePort(), merge(redis, Map.of(
+                "BALANCE_SERVICE_URL", balance.url(),
+                "PRODUCT_SERVICE_URL", product.url(),
+                "COUPON_SERVICE_URL", coupon.url(),
+                // Low enough that a test can reach it with one user; other users are unaffected.
+                "SHOPSAGA_GATEWAY_COUPONRATELIMIT_REPLENISHRATE", "5",
+                "SHOPSAGA_GATEWAY_COUPONRATELIMIT_BURSTCAPACITY", "10")));
+        List<ServiceProcess> all = List.of(balance, product, coupon, gateway);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> all.reversed().forEach(ServiceProcess::stop),
+                "e2e-shutdown"));
+        all.forEach(ServiceProcess::launch);
+        all.forEach(ServiceProcess::awaitReady);
     }
 
     static synchronized SystemUnderTest get() {
@@ -46,5 +63,19 @@ final class SystemUnderTest {
                 "SPRING_DATASOURCE_URL", infra.jdbcUrl(database),
                 "SPRING_DATASOURCE_USERNAME", infra.dbUser(),
                 "SPRING_DATASOURCE_PASSWORD", infra.dbPassword());
+    }
+
+    private static Map<String, String> redis(TestInfrastructure infra) {
+        URI url = URI.create(infra.redisUrl());
+        return Map.of("REDIS_HOST", url.getHost(), "REDIS_PORT", Integer.toString(url.getPort()));
+    }
+
+    @SafeVarargs
+    private static Map<String, String> merge(Map<String, String>... parts) {
+        Map<String, String> merged = new HashMap<>();
+        for (Map<String, String> part : parts) {
+            merged.putAll(part);
+        }
+        return merged;
     }
 }

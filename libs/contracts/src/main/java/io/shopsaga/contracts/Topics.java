@@ -23,6 +23,26 @@ public final class Topics {
     private Topics() {
     }
 
+    /** The topic a message of the contract travels on: commands to their participant, replies back, events out. */
+    public static String of(SagaMessage message) {
+        return switch (message) {
+            case ReserveStock m -> STOCK_COMMANDS;
+            case ReleaseStock m -> STOCK_COMMANDS;
+            case UseCoupon m -> COUPON_COMMANDS;
+            case RestoreCoupon m -> COUPON_COMMANDS;
+            case DeductBalance m -> BALANCE_COMMANDS;
+            case RefundBalance m -> BALANCE_COMMANDS;
+            case ReserveStockReply m -> STOCK_REPLIES;
+            case ReleaseStockReply m -> STOCK_REPLIES;
+            case UseCouponReply m -> COUPON_REPLIES;
+            case RestoreCouponReply m -> COUPON_REPLIES;
+            case DeductBalanceReply m -> BALANCE_REPLIES;
+            case RefundBalanceReply m -> BALANCE_REPLIES;
+            case OrderCompleted m -> ORDER_EVENTS;
+            default -> throw new IllegalArgumentException("Not a contract message: " + message.getClass().getName());
+        };
+    }
+
     /** The dead-letter topic of {@code topic}. */
     public static String deadLetter(String topic) {
         return topic + ".dlt";

@@ -77,13 +77,11 @@ public final class TestInfrastructure {
         log.info("Docker engine found: starting MySQL 8.4, Redis and Kafka in containers");
         MySQLContainer mysql = new MySQLContainer("mysql:8.4").withUsername("root").withPassword("test");
         GenericContainer<?> redis = new GenericContainer<>("redis:7.4-alpine").withExposedPorts(6379);
-        KafkaContainer kafka = new KafkaContainer("apache/kafka:4.1.1");
         mysql.start();
         redis.start();
-        kafka.start();
         return new TestInfrastructure(
                 "jdbc:mysql://" + mysql.getHost() + ":" + mysql.getMappedPort(3306) + "/", "root", "test",
-                "redis://" + redis.getHost() + ":" + redis.getMappedPort(6379), kafka::getBootstrapServers);
+                "redis://" + redis.getHost() + ":" + redis.getMappedPort(6379), ContainerKafkaHolder::bootstrapServers);
     }
 
     private static TestInfrastructure useLocalServers() {
@@ -173,6 +171,21 @@ public final class TestInfrastructure {
                     + " start it (see docs/testing.md) or point SHOPSAGA_DB_URL at one", ex);
         }
         stale.forEach(this::dropDatabase);
+    }
+
+    /** Holds the Kafka container so it starts only when a test needs Kafka (Kafka classes are optional here). */
+    private static final class ContainerKafkaHolder {
+
+        private static KafkaContainer kafka;
+
+        @SuppressWarnings("resource") // stopped by Testcontainers' reaper when the JVM ends
+        static synchronized String bootstrapServers() {
+            if (kafka == null) {
+                kafka = new KafkaContainer("apache/kafka:4.1.1");
+                kafka.start();
+            }
+            return kafka.getBootstrapServers();
+        }
     }
 
     /** Holds the embedded KRaft broker so it starts only when a test needs Kafka and no other broker is given. */

@@ -1,0 +1,78 @@
+package io.shopsaga.bench;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Plain HTTP calls for a scenario's set-up and its invariant check, outside the measured load. */
+public final class BenchApi {
+
+    private static final Pattern BALANCE = Pattern.compile("\"balance\":(\\d+)");
+    private static final Pattern ID = Pattern.compile("\"id\":(\\d+)");
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private BenchApi() {
+    }
+
+    public static long balance(long userId) {
+        return number(BALANCE, get("/api/v1/balances/" + userId));
+    }
+
+    public static void charge(long userId, long amount) {
+        send(HttpRequest.newBuilder(URI.create(BenchSettings.BASE_URL + "/api/v1/balances/" + userId + "/charges"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"amount\":" + amount + "}")), 200);
+    }
+
+    /** Opens a campaign of {@code quantity} coupons (no issue window) and returns its id. */
+    public static long createCoupon(String name, int quantity) {
+        return number(ID, send(HttpRequest.newBuilder(URI.create(BenchSettings.BASE_URL + "/api/v1/coupons"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"" + name
+                        + "\",\"discountType\":\"AMOUNT\",\"discountValue\":1000,\"totalQuantity\":" + quantity + "}")),
+                201));
+    }
+
+    /** The campaign's issuedQuantity and remainingQuantity as the API reports them. */
+    public static Map<String, Long> couponCounts(long couponId) {
+        String body = get("/api/v1/coupons/" + couponId);
+        return Map.of("issuedQuantity", number(Pattern.compile("\"issuedQuantity\":(\\d+)"), body),
+                "remainingQuantity", number(Pattern.compile("\"remainingQuantity\":(\\d+)"), body));
+    }
+
+    private static String get(String path) {
+        return send(HttpRequest.newBuilder(URI.create(BenchSettings.BASE_URL + path)).GET(), 200);
+    }
+
+    private static long number(Pattern pattern, String body) {
+        Matcher m = pattern.matcher(body);
+        if (!m.find()) {
+            throw new IllegalStateException("Unexpected answer (no " + pattern + "): " + body);
+        }
+        return Long.parseLong(m.group(1));
+    }
+
+    private static String send(HttpRequest.Builder request, int expectedStatus) {
+        try {
+            HttpResponse<String> response = HTTP.send(request.timeout(Duration.ofSeconds(10)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != expectedStatus) {
+                throw new IllegalStateException("HTTP " + response.statusCode() + ": " + response.body());
+            }
+            return response.body();
+        }
+        catch (IOException ex) {
+            throw new IllegalStateException("Is the stack running at " + BenchSettings.BASE_URL + "? (bin/stack up)", ex);
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(ex);
+        }
+    }
+}

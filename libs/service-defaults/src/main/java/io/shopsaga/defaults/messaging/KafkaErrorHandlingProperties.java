@@ -1,0 +1,16 @@
+package io.shopsaga.defaults.messaging;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * How listeners retry a failing record before dead-lettering it ({@code shopsaga.kafka.*}).
+ *
+ * @param retries attempts after the first one
+ * @param retryBackoff the first pause; each further pause doubles, up to {@code maxBackoff}
+ */
+@ConfigurationProperties("shopsaga.kafka")
+public record KafkaErrorHandlingProperties(@DefaultValue("3") int retries, @DefaultValue("200ms") Duration retryBackoff,
+        @DefaultValue("5s") Duration maxBackoff) {
+}

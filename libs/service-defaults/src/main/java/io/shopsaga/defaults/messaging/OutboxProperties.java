@@ -1,0 +1,19 @@
+package io.shopsaga.defaults.messaging;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The transactional outbox ({@code shopsaga.outbox.*}).
+ *
+ * @param enabled whether this service has an {@code outbox_message} table and relays it (opt-in)
+ * @param pollInterval how often the relay looks for unsent rows when no commit woke it (rows left by another
+ *     instance, or by a send that failed)
+ * @param batchSize rows sent per round
+ * @param sendTimeout how long a round waits for the broker's acknowledgements before trying again later
+ */
+@ConfigurationProperties("shopsaga.outbox")
+public record OutboxProperties(@DefaultValue("false") boolean enabled, @DefaultValue("500ms") Duration pollInterval,
+        @DefaultValue("200") int batchSize, @DefaultValue("10s") Duration sendTimeout) {
+}

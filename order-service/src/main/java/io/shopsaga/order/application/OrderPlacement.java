@@ -1,0 +1,73 @@
+package io.shopsaga.order.application;
+
+import io.shopsaga.contracts.SagaCommand;
+import io.shopsaga.contracts.Topics;
+import io.shopsaga.defaults.idempotency.IdempotentExecutor;
+import io.shopsaga.defaults.messaging.Outbox;
+import io.shopsaga.order.config.OrderProperties;
+import io.shopsaga.order.domain.Order;
+import io.shopsaga.order.domain.OrderLine;
+import io.shopsaga.order.domain.OrderRules;
+import io.shopsaga.order.domain.SagaTime;
+import io.shopsaga.order.persistence.OrderRepository;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Places an order: prices it through product-service (before any transaction, so no connection waits on HTTP),
+ * then stores the PENDING order, its lines, its saga state and the saga's first command in one transaction.
+ */
+@Service
+public class OrderPlacement {
+
+    private final ProductCatalog catalog;
+    private final OrderRepository orders;
+    private final Outbox outbox;
+    private final IdempotentExecutor idempotency;
+    private final TransactionTemplate transactions;
+    private final OrderProperties properties;
+    private final Clock clock;
+
+    public OrderPlacement(ProductCatalog catalog, OrderRepository orders, Outbox outbox,
+            IdempotentExecutor idempotency, TransactionTemplate transactions, OrderProperties properties, Clock clock) {
+        this.catalog = catalog;
+        this.orders = orders;
+        this.outbox = outbox;
+        this.idempotency = idempotency;
+        this.transactions = transactions;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    public OrderAccepted place(PlaceOrder request, String idempotencyKey) {
+        List<Long> productIds = request.items().stream().map(PlaceOrder.Item::productId).toList();
+        OrderRules.requireDistinctProducts(productIds);
+        ProductCatalog.Products found = catalog.find(productIds);
+        if (!found.missingIds().isEmpty()) {
+            throw OrderRules.productsNotFound(found.missingIds());
+        }
+        Map<Long, ProductCatalog.Product> byId = found.products().stream()
+                .collect(Collectors.toMap(ProductCatalog.Product::id, Function.identity(), (a, b) -> a));
+        List<OrderLine> lines = request.items().stream().map(item -> {
+            ProductCatalog.Product product = byId.get(item.productId());
+            if (product == null) {
+                throw OrderRules.productsNotFound(List.of(item.productId()));
+            }
+            return new OrderLine(product.id(), product.name(), product.price(), item.quantity());
+        }).toList();
+        return transactions.execute(status -> idempotency.execute("order:user:" + request.userId(), idempotencyKey,
+                request, OrderAccepted.class, () -> {
+                    SagaTime time = new SagaTime(clock.instant(), properties.stepTimeout());
+                    Order order = Order.place(request.userId(), lines, request.issuedCouponId(), time);
+                    orders.insert(order);
+                    SagaCommand first = order.start(time.now());
+                    outbox.add(Topics.of(first), first);
+                    return new OrderAccepted(order.id());
+                }));
+    }
+}

@@ -1,0 +1,2 @@
+/** Use cases of order-service: placing an order, driving its saga on replies and deadlines, reading orders. */
+package io.shopsaga.order.application;

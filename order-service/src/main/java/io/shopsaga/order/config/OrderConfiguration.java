@@ -1,0 +1,61 @@
+package io.shopsaga.order.config;
+
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.github.resilience4j.timelimiter.TimeLimiterConfig;
+import io.shopsaga.contracts.Topics;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.cloud.circuitbreaker.resilience4j.Resilience4JCircuitBreakerFactory;
+import org.springframework.cloud.circuitbreaker.resilience4j.Resilience4JConfigBuilder;
+import org.springframework.cloud.client.circuitbreaker.Customizer;
+import org.springframework.cloud.openfeign.EnableFeignClients;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.scheduling.annotation.EnableScheduling;
+
+/** order-service's wiring. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(OrderProperties.class)
+@EnableFeignClients(basePackages = "io.shopsaga.order.catalog")
+@EnableScheduling
+public class OrderConfiguration {
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    /**
+     * product-service's breaker: opens when half of the last 20 calls (at least 10) failed or were slow, and tries
+     * again after 5 s; a call taking longer than {@code shopsaga.order.product-service-timeout} counts as failed.
+     */
+    @Bean
+    Customizer<Resilience4JCircuitBreakerFactory> productServiceBreaker(OrderProperties properties) {
+        return factory -> factory.configure(builder -> builder
+                .circuitBreakerConfig(CircuitBreakerConfig.custom()
+                        .slidingWindowSize(20)
+                        .minimumNumberOfCalls(10)
+                        .failureRateThreshold(50)
+                        .waitDurationInOpenState(Duration.ofSeconds(5))
+                        .build())
+                .timeLimiterConfig(TimeLimiterConfig.custom().timeoutDuration(properties.productServiceTimeout()).build()),
+                "product-service");
+    }
+
+    /** The saga's topics and their dead-letter topics, created when missing (an existing topic is left as it is). */
+    @Bean
+    KafkaAdmin.NewTopics sagaTopics(OrderProperties properties) {
+        List<NewTopic> topics = new ArrayList<>();
+        for (String topic : Topics.ALL) {
+            topics.add(TopicBuilder.name(topic).partitions(properties.topicPartitions()).build());
+            topics.add(TopicBuilder.name(Topics.deadLetter(topic)).partitions(1).build());
+        }
+        return new KafkaAdmin.NewTopics(topics.toArray(NewTopic[]::new));
+    }
+}

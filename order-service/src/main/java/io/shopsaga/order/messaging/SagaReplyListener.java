@@ -1,0 +1,42 @@
+package io.shopsaga.order.messaging;
+
+import io.shopsaga.contracts.SagaMessage;
+import io.shopsaga.contracts.SagaReply;
+import io.shopsaga.contracts.Topics;
+import io.shopsaga.defaults.messaging.SagaMessageCodec;
+import io.shopsaga.order.application.SagaCoordinator;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Hands every participant reply to the saga. Idempotent: a reply is applied only in the state that awaits it.
+ * A failure is retried with backoff, then dead-lettered (libs/service-defaults' error handler).
+ */
+@Component
+class SagaReplyListener {
+
+    private static final Logger log = LoggerFactory.getLogger(SagaReplyListener.class);
+
+    private final SagaMessageCodec codec;
+    private final SagaCoordinator saga;
+
+    SagaReplyListener(SagaMessageCodec codec, SagaCoordinator saga) {
+        this.codec = codec;
+        this.saga = saga;
+    }
+
+    @KafkaListener(id = "order-saga-replies", topics = { Topics.STOCK_REPLIES, Topics.COUPON_REPLIES,
+            Topics.BALANCE_REPLIES })
+    void onReply(ConsumerRecord<String, String> record) {
+        SagaMessage message = codec.read(record);
+        if (message instanceof SagaReply reply) {
+            saga.onReply(reply);
+        }
+        else {
+            log.warn("Ignored a {} on {}: not a reply", message.getClass().getSimpleName(), record.topic());
+        }
+    }
+}

@@ -1,0 +1,164 @@
+package io.shopsaga.order.persistence;
+
+import io.shopsaga.order.domain.Order;
+import io.shopsaga.order.domain.OrderLine;
+import io.shopsaga.order.domain.SagaState;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.stereotype.Repository;
+
+/** Orders, their lines and their saga state. */
+@Repository
+public class OrderRepository {
+
+    private static final String COLUMNS = """
+            id, user_id, saga_state, failure_code, issued_coupon_id, total_amount, discount_amount, step_deadline,
+            step_attempts, created_at, completed_at""";
+
+    private final JdbcClient jdbc;
+
+    public OrderRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Stores a new order with its lines and gives it its id. */
+    public void insert(Order order) {
+        KeyHolder keys = new GeneratedKeyHolder();
+        jdbc.sql("""
+                INSERT INTO customer_order (user_id, status, saga_state, failure_code, issued_coupon_id, total_amount,
+                    discount_amount, paid_amount, step_deadline, step_attempts, created_at, completed_at)
+                VALUES (:userId, :status, :state, :failureCode, :couponId, :total, :discount, :paid, :deadline,
+                    :attempts, :createdAt, :completedAt)""")
+                .param("userId", order.userId())
+                .param("status", order.status().name())
+                .param("state", order.state().name())
+                .param("failureCode", order.failureCode())
+                .param("couponId", order.issuedCouponId())
+                .param("total", order.totalAmount())
+                .param("discount", order.discountAmount())
+                .param("paid", order.paidAmount())
+                .param("deadline", timestamp(order.stepDeadline()))
+                .param("attempts", order.stepAttempts())
+                .param("createdAt", timestamp(order.createdAt()))
+                .param("completedAt", timestamp(order.completedAt()))
+                .update(keys);
+        order.assignId(keys.getKey().longValue());
+        int lineNo = 0;
+        for (OrderLine line : order.lines()) {
+            jdbc.sql("""
+                    INSERT INTO order_line (order_id, line_no, product_id, name, unit_price, quantity)
+                    VALUES (:orderId, :lineNo, :productId, :name, :unitPrice, :quantity)""")
+                    .param("orderId", order.id()).param("lineNo", lineNo++).param("productId", line.productId())
+                    .param("name", line.name()).param("unitPrice", line.unitPrice()).param("quantity", line.quantity())
+                    .update();
+        }
+    }
+
+    /** Writes the saga's progress (the order's lines and amounts other than the discount never change). */
+    public void update(Order order) {
+        jdbc.sql("""
+                UPDATE customer_order SET status = :status, saga_state = :state, failure_code = :failureCode,
+                    discount_amount = :discount, paid_amount = :paid, step_deadline = :deadline,
+                    step_attempts = :attempts, completed_at = :completedAt
+                WHERE id = :id""")
+                .param("status", order.status().name())
+                .param("state", order.state().name())
+                .param("failureCode", order.failureCode())
+                .param("discount", order.discountAmount())
+                .param("paid", order.paidAmount())
+                .param("deadline", timestamp(order.stepDeadline()))
+                .param("attempts", order.stepAttempts())
+                .param("completedAt", timestamp(order.completedAt()))
+                .param("id", order.id())
+                .update();
+    }
+
+    public Optional<Order> find(long id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM customer_order WHERE id = :id").param("id", id)
+                .query(this::row).optional().map(this::withLines);
+    }
+
+    /** The order, its row locked for the rest of the transaction: replies and deadlines of one order queue here. */
+    public Optional<Order> lock(long id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM customer_order WHERE id = :id FOR UPDATE").param("id", id)
+                .query(this::row).optional().map(this::withLines);
+    }
+
+    /** Ids of orders whose step deadline has passed, oldest deadline first. */
+    public List<Long> dueDeadlines(Instant now, int limit) {
+        return jdbc.sql("""
+                SELECT id FROM customer_order WHERE step_deadline <= :now ORDER BY step_deadline LIMIT :limit""")
+                .param("now", timestamp(now)).param("limit", limit)
+                .query(Long.class).list();
+    }
+
+    /** A user's orders, newest first. */
+    public List<Order> ofUser(long userId, int page, int size) {
+        List<OrderRow> rows = jdbc.sql("SELECT " + COLUMNS
+                        + " FROM customer_order WHERE user_id = :userId ORDER BY id DESC LIMIT :limit OFFSET :offset")
+                .param("userId", userId).param("limit", size).param("offset", (long) page * size)
+                .query(this::row).list();
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, List<OrderLine>> lines = linesOf(rows.stream().map(OrderRow::id).toList());
+        return rows.stream().map(r -> r.toOrder(lines.getOrDefault(r.id(), List.of()))).toList();
+    }
+
+    public long countOfUser(long userId) {
+        return jdbc.sql("SELECT COUNT(*) FROM customer_order WHERE user_id = :userId").param("userId", userId)
+                .query(Long.class).single();
+    }
+
+    private Order withLines(OrderRow r) {
+        return r.toOrder(linesOf(List.of(r.id())).getOrDefault(r.id(), List.of()));
+    }
+
+    private Map<Long, List<OrderLine>> linesOf(List<Long> orderIds) {
+        return jdbc.sql("""
+                SELECT order_id, product_id, name, unit_price, quantity FROM order_line
+                WHERE order_id IN (:ids) ORDER BY order_id, line_no""")
+                .param("ids", orderIds)
+                .query((rs, n) -> Map.entry(rs.getLong(1),
+                        new OrderLine(rs.getLong(2), rs.getString(3), rs.getLong(4), rs.getInt(5))))
+                .list().stream()
+                .collect(Collectors.groupingBy(Map.Entry::getKey, Collectors.mapping(Map.Entry::getValue,
+                        Collectors.toList())));
+    }
+
+    private OrderRow row(ResultSet rs, int n) throws SQLException {
+        long couponId = rs.getLong("issued_coupon_id");
+        Long issuedCouponId = rs.wasNull() ? null : couponId;
+        return new OrderRow(rs.getLong("id"), rs.getLong("user_id"), SagaState.valueOf(rs.getString("saga_state")),
+                rs.getString("failure_code"), issuedCouponId, rs.getLong("total_amount"),
+                rs.getLong("discount_amount"), instant(rs.getTimestamp("step_deadline")), rs.getInt("step_attempts"),
+                instant(rs.getTimestamp("created_at")), instant(rs.getTimestamp("completed_at")));
+    }
+
+    private static Timestamp timestamp(Instant instant) {
+        return instant == null ? null : Timestamp.from(instant);
+    }
+
+    private static Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+
+    private record OrderRow(long id, long userId, SagaState state, String failureCode, Long issuedCouponId,
+            long totalAmount, long discountAmount, Instant stepDeadline, int stepAttempts, Instant createdAt,
+            Instant completedAt) {
+
+        Order toOrder(List<OrderLine> lines) {
+            return Order.restore(id, userId, lines, issuedCouponId, totalAmount, createdAt, discountAmount, state,
+                    failureCode, completedAt, stepDeadline, stepAttempts);
+        }
+    }
+}

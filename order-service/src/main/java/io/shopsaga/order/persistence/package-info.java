@@ -1,0 +1,2 @@
+/** Orders and their saga state in MySQL, with explicit SQL. */
+package io.shopsaga.order.persistence;

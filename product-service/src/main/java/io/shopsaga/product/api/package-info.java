@@ -1,0 +1,2 @@
+/** HTTP API of product-service: the public catalogue, and the batch read other services use. */
+package io.shopsaga.product.api;

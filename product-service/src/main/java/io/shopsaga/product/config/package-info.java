@@ -1,0 +1,2 @@
+/** Wiring and settings of product-service: the Redis cache, its health, the seed. */
+package io.shopsaga.product.config;
