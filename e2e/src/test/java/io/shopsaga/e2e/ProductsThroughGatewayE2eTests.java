@@ -52,8 +52,8 @@ class ProductsThroughGatewayE2eTests {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
-            "GET  | /api/v1/products/abc                |                                          | id",
-            "GET  | /api/v1/products/0                  |                                          | id",
+            "GET  | /api/v1/products/abc                |                                          | productId",
+            "GET  | /api/v1/products/0                  |                                          | productId",
             "GET  | /products?size=0                    |                                          | size",
             "GET  | /products?size=101                  |                                          | size",
             "GET  | /products?page=-1                   |                                          | page",

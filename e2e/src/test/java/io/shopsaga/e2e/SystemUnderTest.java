@@ -11,7 +11,8 @@ import java.util.concurrent.ThreadLocalRandom;
 /**
  * The whole system as processes, started once for all end-to-end tests of the JVM and stopped when
  * it ends: each service on a free port against its own fresh database, the gateway in front. Redis is
- * the shared test server; each service's keys live under a prefix of this run.
+ * the shared test server; each service's keys live under a prefix of this run. Kafka is the test
+ * infrastructure's broker (embedded KRaft without a Docker engine), never one a local stack runs.
  */
 final class SystemUnderTest {
 
@@ -20,25 +21,33 @@ final class SystemUnderTest {
     final ServiceProcess balance;
     final ServiceProcess product;
     final ServiceProcess coupon;
+    final ServiceProcess order;
     final ServiceProcess gateway;
 
     private SystemUnderTest() {
         TestInfrastructure infra = TestInfrastructure.get();
         Map<String, String> redis = redis(infra);
+        Map<String, String> kafka = Map.of("KAFKA_BOOTSTRAP_SERVERS", infra.kafkaBootstrapServers());
         String run = Integer.toHexString(ThreadLocalRandom.current().nextInt(0x10000, 0xfffff));
-        balance = new ServiceProcess("balance-service", ServiceProcess.freePort(), database(infra, "balance"));
+        balance = new ServiceProcess("balance-service", ServiceProcess.freePort(),
+                merge(database(infra, "balance"), kafka));
         product = new ServiceProcess("product-service", ServiceProcess.freePort(),
-                merge(database(infra, "product"), redis));
+                merge(database(infra, "product"), redis, kafka));
         coupon = new ServiceProcess("coupon-service", ServiceProcess.freePort(), merge(database(infra, "coupon"), redis,
-                Map.of("SHOPSAGA_COUPON_REDISPREFIX", "e2e-coupon-" + run)));
+                kafka, Map.of("SHOPSAGA_COUPON_REDISPREFIX", "e2e-coupon-" + run)));
+        order = new ServiceProcess("order-service", ServiceProcess.freePort(), merge(database(infra, "orders"), kafka,
+                Map.of("PRODUCT_SERVICE_URL", product.url(),
+                        // Long enough for a stopped participant to come back before its step is compensated.
+                        "SHOPSAGA_ORDER_STEPTIMEOUT", "40s")));
         gateway = new ServiceProcess("gateway", ServiceProcess.freePort(), merge(redis, Map.of(
                 "BALANCE_SERVICE_URL", balance.url(),
                 "PRODUCT_SERVICE_URL", product.url(),
                 "COUPON_SERVICE_URL", coupon.url(),
+                "ORDER_SERVICE_URL", order.url(),
                 // Low enough that a test can reach it with one user; other users are unaffected.
                 "SHOPSAGA_GATEWAY_COUPONRATELIMIT_REPLENISHRATE", "5",
                 "SHOPSAGA_GATEWAY_COUPONRATELIMIT_BURSTCAPACITY", "10")));
-        List<ServiceProcess> all = List.of(balance, product, coupon, gateway);
+        List<ServiceProcess> all = List.of(balance, product, coupon, order, gateway);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> all.reversed().forEach(ServiceProcess::stop),
                 "e2e-shutdown"));
         all.forEach(ServiceProcess::launch);
