@@ -39,6 +39,22 @@ public final class BenchApi {
                 201));
     }
 
+    /** Issues one coupon of the campaign to the user; the issued coupon's id. */
+    public static long issueCoupon(long couponId, long userId) {
+        return number(Pattern.compile("\"issuedCouponId\":(\\d+)"), send(HttpRequest.newBuilder(
+                URI.create(BenchSettings.BASE_URL + "/api/v1/coupons/" + couponId + "/issue"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"userId\":" + userId + "}")), 201));
+    }
+
+    /** Creates a product through the gateway (operator endpoint); its id. */
+    public static long createProduct(String name, long price, long stock) {
+        return number(ID, send(HttpRequest.newBuilder(URI.create(BenchSettings.BASE_URL + "/api/v1/products"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"name\":\"" + name + "\",\"price\":" + price + ",\"stock\":" + stock + "}")), 201));
+    }
+
     /** The campaign's issuedQuantity and remainingQuantity as the API reports them. */
     public static Map<String, Long> couponCounts(long couponId) {
         String body = get("/api/v1/coupons/" + couponId);

@@ -3,6 +3,7 @@ package io.shopsaga.e2e;
 import static io.shopsaga.e2e.BalanceThroughGatewayE2eTests.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.github.tomakehurst.wiremock.client.WireMock;
 import io.shopsaga.testsupport.HttpApi;
 import io.shopsaga.testsupport.HttpApi.Response;
 import io.shopsaga.testsupport.TestIds;
@@ -61,6 +62,33 @@ class OrdersThroughGatewayE2eTests {
         JsonNode mine = api.get("/api/v1/users/" + user + "/orders?page=0&size=20").json();
         assertThat(mine.get("totalElements").asLong()).isEqualTo(1);
         assertThat(mine.get("content").get(0).get("orderId").asLong()).isEqualTo(orderId);
+        await(() -> deliveriesOf(orderId) == 1 ? true : null, Duration.ofSeconds(10));
+    }
+
+    @Test
+    void completedOrdersReachTheDataPlatformOnceEvenWhenItWasDownAtFirst() {
+        long user = TestIds.next();
+        long product = createProduct(1_000, 10);
+        charge(user, 10_000);
+        system.dataPlatform.stubFor(WireMock.post("/orders").atPriority(1)
+                .withHeader("Idempotency-Key", WireMock.matching("order-.*"))
+                .willReturn(WireMock.aResponse().withStatus(503)));
+        long first;
+        long second;
+        try {
+            first = api.post("/order", orderBody(user, Map.of(product, 1), null)).json().get("orderId").asLong();
+            second = api.post("/order", orderBody(user, Map.of(product, 2), null)).json().get("orderId").asLong();
+            await(() -> deliveriesOf(first) > 0 && deliveriesOf(second) > 0 ? true : null, Duration.ofSeconds(10));
+        }
+        finally {
+            system.dataPlatform.resetMappings();
+            system.dataPlatform.stubFor(WireMock.post("/orders").willReturn(WireMock.aResponse().withStatus(202)));
+        }
+
+        for (long orderId : List.of(first, second)) {
+            await(() -> "DELIVERED".equals(deliveryStatus(orderId)) ? true : null, Duration.ofSeconds(20));
+            assertThat(acceptedDeliveriesOf(orderId)).isEqualTo(1);
+        }
     }
 
     @Test
@@ -174,6 +202,26 @@ class OrdersThroughGatewayE2eTests {
         assertThat(order.get("status").asString()).isEqualTo("COMPLETED");
         assertThat(balance(user)).isEqualTo(20_000 - 15_000);
         awaitStock(product, 7);
+    }
+
+    /** How many times the data platform was sent this order (any answer). */
+    static int deliveriesOf(long orderId) {
+        return system.dataPlatform.findAll(WireMock.postRequestedFor(WireMock.urlEqualTo("/orders"))
+                .withHeader("Idempotency-Key", WireMock.equalTo("order-" + orderId))).size();
+    }
+
+    /** How many of those sends the platform accepted (answered 2xx). */
+    static long acceptedDeliveriesOf(long orderId) {
+        return system.dataPlatform.getAllServeEvents().stream()
+                .filter(event -> ("order-" + orderId).equals(event.getRequest().getHeader("Idempotency-Key")))
+                .filter(event -> event.getResponse().getStatus() / 100 == 2)
+                .count();
+    }
+
+    /** data-platform-consumer's delivery log (an operator endpoint on its own port, not through the gateway). */
+    static String deliveryStatus(long orderId) {
+        Response log = HttpApi.onPort(system.dataPlatformConsumer.port()).get("/api/v1/deliveries/" + orderId);
+        return log.status() == 200 ? log.json().get("status").asString() : null;
     }
 
     private static void assertFailedWithoutTrace(Response placed, String code) {

@@ -1,5 +1,8 @@
 package io.shopsaga.e2e;
 
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.WireMock;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import io.shopsaga.testsupport.HttpApi;
 import io.shopsaga.testsupport.TestInfrastructure;
 import java.net.URI;
@@ -22,7 +25,10 @@ final class SystemUnderTest {
     final ServiceProcess product;
     final ServiceProcess coupon;
     final ServiceProcess order;
+    final ServiceProcess dataPlatformConsumer;
     final ServiceProcess gateway;
+    /** The external data platform's stand-in, in this JVM so that tests can read what it received. */
+    final WireMockServer dataPlatform;
 
     private SystemUnderTest() {
         TestInfrastructure infra = TestInfrastructure.get();
@@ -39,6 +45,13 @@ final class SystemUnderTest {
                 Map.of("PRODUCT_SERVICE_URL", product.url(),
                         // Long enough for a stopped participant to come back before its step is compensated.
                         "SHOPSAGA_ORDER_STEPTIMEOUT", "40s")));
+        dataPlatform = new WireMockServer(WireMockConfiguration.options().dynamicPort());
+        dataPlatform.start();
+        dataPlatform.stubFor(WireMock.post("/orders").willReturn(WireMock.aResponse().withStatus(202)));
+        dataPlatformConsumer = new ServiceProcess("data-platform-consumer", ServiceProcess.freePort(),
+                merge(database(infra, "dataplatform"), kafka, Map.of("DATA_PLATFORM_URL", dataPlatform.baseUrl(),
+                        // Retries seconds apart, not minutes, so that a test sees the platform come back.
+                        "SHOPSAGA_DATAPLATFORM_INITIALBACKOFF", "200ms", "SHOPSAGA_DATAPLATFORM_MAXBACKOFF", "1s")));
         gateway = new ServiceProcess("gateway", ServiceProcess.freePort(), merge(redis, Map.of(
                 "BALANCE_SERVICE_URL", balance.url(),
                 "PRODUCT_SERVICE_URL", product.url(),
@@ -47,9 +60,11 @@ final class SystemUnderTest {
                 // Low enough that a test can reach it with one user; other users are unaffected.
                 "SHOPSAGA_GATEWAY_COUPONRATELIMIT_REPLENISHRATE", "5",
                 "SHOPSAGA_GATEWAY_COUPONRATELIMIT_BURSTCAPACITY", "10")));
-        List<ServiceProcess> all = List.of(balance, product, coupon, order, gateway);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> all.reversed().forEach(ServiceProcess::stop),
-                "e2e-shutdown"));
+        List<ServiceProcess> all = List.of(balance, product, coupon, order, dataPlatformConsumer, gateway);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            all.reversed().forEach(ServiceProcess::stop);
+            dataPlatform.stop();
+        }, "e2e-shutdown"));
         all.forEach(ServiceProcess::launch);
         all.forEach(ServiceProcess::awaitReady);
     }

@@ -8,6 +8,11 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 public class OrderServiceApplication {
 
     public static void main(String[] args) {
+        // Feign's default client is the JDK's HttpURLConnection, which keeps only 5 idle connections per host;
+        // under load every other price lookup would open (and TIME_WAIT) a new one to product-service.
+        if (System.getProperty("http.maxConnections") == null) {
+            System.setProperty("http.maxConnections", "64");
+        }
         SpringApplication.run(OrderServiceApplication.class, args);
     }
 }

@@ -47,7 +47,7 @@ class BalanceCommandListener {
         this.clock = Clock.systemUTC();
     }
 
-    @KafkaListener(id = "balance-commands", topics = Topics.BALANCE_COMMANDS)
+    @KafkaListener(id = "balance-commands", idIsGroup = false, topics = Topics.BALANCE_COMMANDS)
     void onCommand(ConsumerRecord<String, String> record) {
         SagaMessage command = codec.read(record);
         transactions.executeWithoutResult(status -> {

@@ -1,5 +1,6 @@
 package io.shopsaga.bench.product;
 
+import io.shopsaga.bench.BenchApi;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -22,11 +23,7 @@ final class ProductApi {
 
     /** Creates a product through the gateway (operator endpoint); its id. */
     static long create(String name, long price, long stock) {
-        String body = send(HttpRequest.newBuilder(URI.create(ProductBenchSettings.BASE_URL + "/api/v1/products"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(
-                        "{\"name\":\"" + name + "\",\"price\":" + price + ",\"stock\":" + stock + "}")), 201);
-        return group(ID, body, "created product");
+        return BenchApi.createProduct(name, price, stock);
     }
 
     /** How many products the catalogue lists. */

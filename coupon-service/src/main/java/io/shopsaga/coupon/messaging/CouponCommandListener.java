@@ -45,7 +45,7 @@ class CouponCommandListener {
         this.transactions = transactions;
     }
 
-    @KafkaListener(id = "coupon-commands", topics = Topics.COUPON_COMMANDS)
+    @KafkaListener(id = "coupon-commands", idIsGroup = false, topics = Topics.COUPON_COMMANDS)
     void onCommand(ConsumerRecord<String, String> record) {
         SagaMessage command = codec.read(record);
         transactions.executeWithoutResult(status -> {

@@ -28,7 +28,7 @@ class SagaReplyListener {
         this.saga = saga;
     }
 
-    @KafkaListener(id = "order-saga-replies", topics = { Topics.STOCK_REPLIES, Topics.COUPON_REPLIES,
+    @KafkaListener(id = "order-saga-replies", idIsGroup = false, topics = { Topics.STOCK_REPLIES, Topics.COUPON_REPLIES,
             Topics.BALANCE_REPLIES })
     void onReply(ConsumerRecord<String, String> record) {
         SagaMessage message = codec.read(record);

@@ -47,7 +47,7 @@ class StockCommandListener {
         this.transactions = transactions;
     }
 
-    @KafkaListener(id = "stock-commands", topics = Topics.STOCK_COMMANDS)
+    @KafkaListener(id = "stock-commands", idIsGroup = false, topics = Topics.STOCK_COMMANDS)
     void onCommand(ConsumerRecord<String, String> record) {
         SagaMessage command = codec.read(record);
         transactions.executeWithoutResult(status -> {

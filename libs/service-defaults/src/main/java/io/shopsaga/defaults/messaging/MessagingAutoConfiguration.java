@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.shopsaga.contracts.Topics;
 import io.shopsaga.defaults.config.ServiceDefaultsAutoConfiguration;
+import java.sql.SQLTransientException;
 import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,6 +17,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -23,7 +26,9 @@ import org.springframework.kafka.listener.CommonErrorHandler;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.util.backoff.ExponentialBackOff;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -66,7 +71,22 @@ public class MessagingAutoConfiguration {
             registry.counter("shopsaga.kafka.dead.letters", "topic", record.topic()).increment();
         }, backOff);
         handler.addNotRetryableExceptions(UnknownMessageTypeException.class, JacksonException.class);
+        ExponentialBackOff infrastructureBackOff = new ExponentialBackOff(properties.retryBackoff().toMillis(), 2.0);
+        infrastructureBackOff.setMaxInterval(properties.maxBackoff().toMillis());
+        infrastructureBackOff.setMaxElapsedTime(properties.infrastructureRetryFor().toMillis());
+        handler.setBackOffFunction((record, ex) -> isInfrastructureOutage(ex) ? infrastructureBackOff : null);
         return handler;
+    }
+
+    /** The database (or another resource the listener needs) is unreachable: the record itself is fine. */
+    static boolean isInfrastructureOutage(Throwable ex) {
+        for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+            if (cause instanceof DataAccessResourceFailureException || cause instanceof CannotCreateTransactionException
+                    || cause instanceof TransientDataAccessException || cause instanceof SQLTransientException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The outbox, for services that keep an {@code outbox_message} table (see {@link Outbox}). */

@@ -1,0 +1,2 @@
+/** Delivery use cases: record a received order, send the due ones, answer and retry for operators. */
+package io.shopsaga.dataplatform.application;

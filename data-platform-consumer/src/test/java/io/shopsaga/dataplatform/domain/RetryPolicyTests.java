@@ -1,0 +1,63 @@
+package io.shopsaga.dataplatform.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+import io.shopsaga.dataplatform.domain.AttemptResult.Answered;
+import io.shopsaga.dataplatform.domain.AttemptResult.Unreachable;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class RetryPolicyTests {
+
+    private final RetryPolicy policy = new RetryPolicy(5, Duration.ofSeconds(1), 2.0, Duration.ofSeconds(5));
+
+    @Test
+    void backsOffExponentiallyUpToTheCap() {
+        assertThat(policy.backoffAfter(1)).isEqualTo(Duration.ofSeconds(1));
+        assertThat(policy.backoffAfter(2)).isEqualTo(Duration.ofSeconds(2));
+        assertThat(policy.backoffAfter(3)).isEqualTo(Duration.ofSeconds(4));
+        assertThat(policy.backoffAfter(4)).isEqualTo(Duration.ofSeconds(5));
+        assertThat(policy.backoffAfter(60)).isEqualTo(Duration.ofSeconds(5));
+    }
+
+    @Test
+    void retriesARetryableFailureWhileAttemptsRemain() {
+        assertThat(policy.next(new Answered(500, "boom"), 1))
+                .isEqualTo(new NextStep.RetryAfter(Duration.ofSeconds(1), "HTTP 500: boom", 500));
+        assertThat(policy.next(new Unreachable("ConnectException"), 4))
+                .isEqualTo(new NextStep.RetryAfter(Duration.ofSeconds(5), "ConnectException", null));
+    }
+
+    @Test
+    void givesUpAfterTheLastAttemptOfTheRound() {
+        assertThat(policy.next(new Unreachable("ConnectException"), 5)).isEqualTo(
+                new NextStep.Failed("ConnectException (gave up after 5 attempts)", null, false));
+    }
+
+    @Test
+    void failsARefusalAtOnce() {
+        assertThat(policy.next(new Answered(400, "bad"), 1)).isEqualTo(new NextStep.Failed("HTTP 400: bad", 400, true));
+    }
+
+    @Test
+    void deliversOnAcceptanceOrDuplicate() {
+        assertThat(policy.next(new Answered(201, ""), 3)).isEqualTo(new NextStep.Delivered(201));
+        assertThat(policy.next(new Answered(409, "dup"), 5)).isEqualTo(new NextStep.Delivered(409));
+    }
+
+    @Test
+    void keepsErrorsToTheLogsLength() {
+        NextStep next = policy.next(new Answered(500, "x".repeat(2_000)), 1);
+
+        assertThat(((NextStep.RetryAfter) next).error()).hasSize(RetryPolicy.MAX_ERROR_LENGTH).endsWith("...");
+    }
+
+    @Test
+    void refusesSettingsThatCannotWork() {
+        assertThatIllegalArgumentException().isThrownBy(() -> new RetryPolicy(0, Duration.ofSeconds(1), 2, Duration.ofSeconds(1)));
+        assertThatIllegalArgumentException().isThrownBy(() -> new RetryPolicy(3, Duration.ZERO, 2, Duration.ofSeconds(1)));
+        assertThatIllegalArgumentException().isThrownBy(() -> new RetryPolicy(3, Duration.ofSeconds(2), 2, Duration.ofSeconds(1)));
+        assertThatIllegalArgumentException().isThrownBy(() -> new RetryPolicy(3, Duration.ofSeconds(1), 0.5, Duration.ofSeconds(1)));
+    }
+}
