@@ -17,7 +17,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Supplier;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -27,14 +26,8 @@ import tools.jackson.databind.JsonNode;
  */
 class OrdersThroughGatewayE2eTests {
 
-    static SystemUnderTest system;
-    static HttpApi api;
-
-    @BeforeAll
-    static void startSystem() {
-        system = SystemUnderTest.get();
-        api = system.gatewayApi();
-    }
+    static final SystemUnderTest system = SystemUnderTest.get();
+    static final HttpApi api = system.gatewayApi();
 
     @Test
     void theSeedAliasCompletesAnOrderWithACouponAndChargesExactlyThePaidAmount() {

@@ -25,6 +25,7 @@ final class SystemUnderTest {
     final ServiceProcess product;
     final ServiceProcess coupon;
     final ServiceProcess order;
+    final ServiceProcess ranking;
     final ServiceProcess dataPlatformConsumer;
     final ServiceProcess gateway;
     /** The external data platform's stand-in, in this JVM so that tests can read what it received. */
@@ -45,6 +46,9 @@ final class SystemUnderTest {
                 Map.of("PRODUCT_SERVICE_URL", product.url(),
                         // Long enough for a stopped participant to come back before its step is compensated.
                         "SHOPSAGA_ORDER_STEPTIMEOUT", "40s")));
+        // Its Redis keys are namespaced by its (fresh) database's name.
+        ranking = new ServiceProcess("ranking-service", ServiceProcess.freePort(), merge(database(infra, "ranking"),
+                redis, kafka, Map.of("PRODUCT_SERVICE_URL", product.url())));
         dataPlatform = new WireMockServer(WireMockConfiguration.options().dynamicPort());
         dataPlatform.start();
         dataPlatform.stubFor(WireMock.post("/orders").willReturn(WireMock.aResponse().withStatus(202)));
@@ -57,10 +61,11 @@ final class SystemUnderTest {
                 "PRODUCT_SERVICE_URL", product.url(),
                 "COUPON_SERVICE_URL", coupon.url(),
                 "ORDER_SERVICE_URL", order.url(),
+                "RANKING_SERVICE_URL", ranking.url(),
                 // Low enough that a test can reach it with one user; other users are unaffected.
                 "SHOPSAGA_GATEWAY_COUPONRATELIMIT_REPLENISHRATE", "5",
                 "SHOPSAGA_GATEWAY_COUPONRATELIMIT_BURSTCAPACITY", "10")));
-        List<ServiceProcess> all = List.of(balance, product, coupon, order, dataPlatformConsumer, gateway);
+        List<ServiceProcess> all = List.of(balance, product, coupon, order, ranking, dataPlatformConsumer, gateway);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             all.reversed().forEach(ServiceProcess::stop);
             dataPlatform.stop();
