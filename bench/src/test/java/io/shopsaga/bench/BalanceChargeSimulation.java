@@ -1,13 +1,11 @@
 package io.shopsaga.bench;
 
-import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
-import static io.gatling.javaapi.core.CoreDsl.global;
 import static io.gatling.javaapi.core.CoreDsl.StringBody;
-import static io.gatling.javaapi.core.CoreDsl.scenario;
+import static io.gatling.javaapi.core.CoreDsl.feed;
 import static io.gatling.javaapi.http.HttpDsl.http;
 import static io.gatling.javaapi.http.HttpDsl.status;
 
-import io.gatling.javaapi.core.ScenarioBuilder;
+import io.gatling.javaapi.core.ChainBuilder;
 import io.gatling.javaapi.core.Simulation;
 import java.util.Iterator;
 import java.util.Map;
@@ -32,8 +30,7 @@ public class BalanceChargeSimulation extends Simulation {
             "userId", firstUser + ThreadLocalRandom.current().nextInt(users),
             "amount", 1 + ThreadLocalRandom.current().nextLong(10_000))).iterator();
 
-    private final ScenarioBuilder charge = scenario(hot ? "charge one hot user" : "charge random users")
-            .feed(charges)
+    private final ChainBuilder charge = feed(charges)
             .exec(http("POST charge").post("/api/v1/balances/#{userId}/charges")
                     .body(StringBody("{\"amount\":#{amount}}"))
                     .check(status().is(200)))
@@ -46,11 +43,9 @@ public class BalanceChargeSimulation extends Simulation {
             });
 
     {
-        setUp(charge.injectOpen(constantUsersPerSec(BenchSettings.RATE).during(BenchSettings.DURATION_SECONDS)))
+        setUp(BenchSettings.clients(hot ? "charge one hot user" : "charge random users", charge))
                 .protocols(BenchSettings.protocol())
-                .assertions(
-                        global().failedRequests().count().is(0L),
-                        global().responseTime().percentile(99.0).lte(BenchSettings.P99_MS));
+                .assertions(BenchSettings.targets(50, 1_500));
     }
 
     /** The invariant: each balance is exactly the sum of its accepted charges. Fails the run otherwise. */

@@ -1,13 +1,11 @@
 package io.shopsaga.bench;
 
-import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
-import static io.gatling.javaapi.core.CoreDsl.global;
 import static io.gatling.javaapi.core.CoreDsl.jsonPath;
-import static io.gatling.javaapi.core.CoreDsl.scenario;
+import static io.gatling.javaapi.core.CoreDsl.feed;
 import static io.gatling.javaapi.http.HttpDsl.http;
 import static io.gatling.javaapi.http.HttpDsl.status;
 
-import io.gatling.javaapi.core.ScenarioBuilder;
+import io.gatling.javaapi.core.ChainBuilder;
 import io.gatling.javaapi.core.Simulation;
 import java.util.Iterator;
 import java.util.Map;
@@ -28,18 +26,15 @@ public class BalanceReadSimulation extends Simulation {
         return Map.<String, Object>of("userId", firstUser + offset, "expected", expectedBalance(offset));
     }).iterator();
 
-    private final ScenarioBuilder read = scenario(users == 1 ? "balance GET one hot user" : "balance GET random users")
-            .feed(randomUsers)
+    private final ChainBuilder read = feed(randomUsers)
             .exec(http("GET balance").get("/api/v1/balances/#{userId}")
                     .check(status().is(200))
                     .check(jsonPath("$.balance").ofLong().isEL("#{expected}")));
 
     {
-        setUp(read.injectOpen(constantUsersPerSec(BenchSettings.RATE).during(BenchSettings.DURATION_SECONDS)))
+        setUp(BenchSettings.clients(users == 1 ? "balance GET one hot user" : "balance GET random users", read))
                 .protocols(BenchSettings.protocol())
-                .assertions(
-                        global().failedRequests().count().is(0L),
-                        global().responseTime().percentile(99.0).lte(BenchSettings.P99_MS));
+                .assertions(BenchSettings.targets(50, 3_000));
     }
 
     @Override

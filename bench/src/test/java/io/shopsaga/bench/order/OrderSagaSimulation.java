@@ -1,14 +1,12 @@
 package io.shopsaga.bench.order;
 
 import static io.gatling.javaapi.core.CoreDsl.StringBody;
-import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
-import static io.gatling.javaapi.core.CoreDsl.global;
+import static io.gatling.javaapi.core.CoreDsl.feed;
 import static io.gatling.javaapi.core.CoreDsl.jsonPath;
-import static io.gatling.javaapi.core.CoreDsl.scenario;
 import static io.gatling.javaapi.http.HttpDsl.http;
 import static io.gatling.javaapi.http.HttpDsl.status;
 
-import io.gatling.javaapi.core.ScenarioBuilder;
+import io.gatling.javaapi.core.ChainBuilder;
 import io.gatling.javaapi.core.Simulation;
 import io.shopsaga.bench.BenchApi;
 import io.shopsaga.bench.BenchDb;
@@ -25,8 +23,9 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 
 /**
- * The order saga under load through the gateway: {@code -Drate} orders per second (300 by default) for
- * {@code -Dduration} seconds, each waiting for its outcome ({@code Prefer: wait}). Half the lines go to a few hot
+ * The order saga under load through the gateway: {@code -Dconcurrency} clients placing orders one after the other
+ * for {@code -Dduration} seconds, each waiting for its outcome ({@code Prefer: wait}); at least {@code -DminRps}
+ * (300) orders per second must complete. Half the lines go to a few hot
  * products, the rest to many; the first order of {@code -DcouponUsers} users uses a coupon. Afterwards, from the
  * services' own databases: no order is left PENDING, every 201 is a COMPLETED order, and the conservation rules
  * hold for every product, user and coupon of the run (initial stock = stock + quantity in COMPLETED orders;
@@ -34,7 +33,6 @@ import java.util.stream.Collectors;
  */
 public class OrderSagaSimulation extends Simulation {
 
-    private static final int RATE = Integer.getInteger("rate", 300);
     private static final int USERS = Integer.getInteger("users", 2_000);
     private static final int HOT_PRODUCTS = Integer.getInteger("hotProducts", 3);
     private static final int MANY_PRODUCTS = Integer.getInteger("manyProducts", 100);
@@ -66,8 +64,7 @@ public class OrderSagaSimulation extends Simulation {
         }
     };
 
-    private final ScenarioBuilder order = scenario("place an order and wait for its outcome")
-            .feed(orders)
+    private final ChainBuilder order = feed(orders)
             .exec(http("POST order").post("/api/v1/orders")
                     .header("Prefer", "wait=10")
                     .body(StringBody("#{body}"))
@@ -86,11 +83,9 @@ public class OrderSagaSimulation extends Simulation {
             });
 
     {
-        setUp(order.injectOpen(constantUsersPerSec(RATE).during(BenchSettings.DURATION_SECONDS)))
+        setUp(BenchSettings.clients("place an order and wait for its outcome", order))
                 .protocols(BenchSettings.protocol())
-                .assertions(
-                        global().failedRequests().count().is(0L),
-                        global().responseTime().percentile(99.0).lte(Integer.getInteger("p99", 500)));
+                .assertions(BenchSettings.targets(500, 300));
     }
 
     @Override

@@ -3,15 +3,12 @@ package io.shopsaga.bench.product;
 import io.gatling.javaapi.http.HttpProtocolBuilder;
 import io.shopsaga.bench.BenchSettings;
 
-/** The shared knobs of {@link BenchSettings} (baseUrl, rate, duration, p99), plus the product scenarios' own. */
+/** The shared knobs of {@link BenchSettings} (baseUrl, concurrency, duration), plus the product scenarios' own. */
 final class ProductBenchSettings {
 
     static final String BASE_URL = BenchSettings.BASE_URL;
-    /** Arriving users per second, per request kind (detail and list each get this rate). */
-    static final int RATE = BenchSettings.RATE;
-    static final int DURATION_SECONDS = BenchSettings.DURATION_SECONDS;
     /** The p99 each request kind must keep, in milliseconds. */
-    static final int P99_MS = BenchSettings.P99_MS;
+    static final int P99_MS = Integer.getInteger("p99", 50);
     /** How many products the set-up creates, and the scenarios read. */
     static final int PRODUCTS = Integer.getInteger("products", 200);
     /**

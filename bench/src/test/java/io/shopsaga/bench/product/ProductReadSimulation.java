@@ -13,7 +13,7 @@ public class ProductReadSimulation extends Simulation {
     {
         setUp(reads.populations())
                 .protocols(ProductBenchSettings.protocol())
-                .assertions(ProductReads.assertions());
+                .assertions(ProductReads.assertions(3_000));
     }
 
     @Override

@@ -14,7 +14,7 @@ public class ProductReadUncachedSimulation extends Simulation {
     {
         setUp(reads.populations())
                 .protocols(ProductBenchSettings.protocol())
-                .assertions(ProductReads.assertions());
+                .assertions(ProductReads.assertions(1));
     }
 
     @Override

@@ -1,16 +1,17 @@
 package io.shopsaga.bench.product;
 
-import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
+import static io.gatling.javaapi.core.CoreDsl.feed;
+import static io.gatling.javaapi.core.CoreDsl.percent;
+import static io.gatling.javaapi.core.CoreDsl.randomSwitch;
 import static io.gatling.javaapi.core.CoreDsl.details;
 import static io.gatling.javaapi.core.CoreDsl.global;
 import static io.gatling.javaapi.core.CoreDsl.jsonPath;
-import static io.gatling.javaapi.core.CoreDsl.scenario;
 import static io.gatling.javaapi.http.HttpDsl.http;
 import static io.gatling.javaapi.http.HttpDsl.status;
 
 import io.gatling.javaapi.core.Assertion;
 import io.gatling.javaapi.core.PopulationBuilder;
-import io.gatling.javaapi.core.ScenarioBuilder;
+import io.shopsaga.bench.BenchSettings;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -52,25 +53,26 @@ final class ProductReads {
         Iterator<Map<String, Object>> randomPages = Stream.generate(
                 () -> Map.<String, Object>of("page", ThreadLocalRandom.current().nextLong(pages))).iterator();
 
-        ScenarioBuilder detail = scenario(label + " detail")
-                .feed(randomProducts)
-                .exec(http("GET product").get("/api/v1/products/#{productId}")
-                        .check(status().is(200))
-                        .check(jsonPath("$.price").ofLong().isEL("#{expectedPrice}")));
-        ScenarioBuilder list = scenario(label + " list page")
-                .feed(randomPages)
-                .exec(http("GET product page").get("/api/v1/products?page=#{page}&size=" + PAGE_SIZE)
-                        .check(status().is(200))
-                        .check(jsonPath("$.content[" + (PAGE_SIZE - 1) + "].id").exists()));
-        return List.of(
-                detail.injectOpen(constantUsersPerSec(ProductBenchSettings.RATE).during(ProductBenchSettings.DURATION_SECONDS)),
-                list.injectOpen(constantUsersPerSec(ProductBenchSettings.RATE).during(ProductBenchSettings.DURATION_SECONDS)));
+        // Half the clients read details, half read list pages.
+        return List.of(BenchSettings.clients(label + " detail and list page", randomSwitch().on(
+                percent(50.0).then(feed(randomProducts)
+                        .exec(http("GET product").get("/api/v1/products/#{productId}")
+                                .check(status().is(200))
+                                .check(jsonPath("$.price").ofLong().isEL("#{expectedPrice}")))),
+                percent(50.0).then(feed(randomPages)
+                        .exec(http("GET product page").get("/api/v1/products?page=#{page}&size=" + PAGE_SIZE)
+                                .check(status().is(200))
+                                .check(jsonPath("$.content[" + (PAGE_SIZE - 1) + "].id").exists()))))));
     }
 
-    /** No failed request, and the p99 of each request kind within the budget. */
-    static Assertion[] assertions() {
+    /**
+     * No failed request, the p99 of each request kind within the budget, and at least {@code minRps} requests per
+     * second in all ({@code -DminRps} overrides it).
+     */
+    static Assertion[] assertions(int minRps) {
         return new Assertion[] {
                 global().failedRequests().count().is(0L),
+                global().requestsPerSec().gte((double) Integer.getInteger("minRps", minRps)),
                 details("GET product").responseTime().percentile(99.0).lte(ProductBenchSettings.P99_MS),
                 details("GET product page").responseTime().percentile(99.0).lte(ProductBenchSettings.P99_MS)};
     }

@@ -9,6 +9,7 @@ import io.shopsaga.ranking.persistence.ProductSnapshotRepository;
 import io.shopsaga.ranking.persistence.RankingCache;
 import io.shopsaga.ranking.persistence.SalesRepository;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -28,21 +29,31 @@ public class RankingQueries {
     private final ProductCatalog catalog;
     private final Clock clock;
     private final ZoneId zone;
+    private final RecentAnswers<AnswerKey, TopProducts> answers;
 
     public RankingQueries(RankingCache cache, SalesRepository sales, ProductSnapshotRepository snapshots,
-            ProductCatalog catalog, Clock clock, ZoneId zone) {
+            ProductCatalog catalog, Clock clock, ZoneId zone, Duration answerTtl) {
         this.cache = cache;
         this.sales = sales;
         this.snapshots = snapshots;
         this.catalog = catalog;
         this.clock = clock;
         this.zone = zone;
+        this.answers = new RecentAnswers<>(answerTtl, System::nanoTime, top -> !top.fromLocalCopy());
     }
 
-    /** The first {@code limit} (1..100) products by units sold over the last {@code days} (1..30) days, today included. */
+    /**
+     * The first {@code limit} (1..100) products by units sold over the last {@code days} (1..30) days, today included;
+     * the same question asked again within the answer ttl gets the same answer.
+     */
     public TopProducts top(int days, int limit) {
         RankingRules.requireValidLimit(limit);
-        SalesWindow window = SalesWindow.endingOn(today(), days);
+        LocalDate today = today();
+        return answers.get(new AnswerKey(today, days, limit), () -> compute(today, days, limit));
+    }
+
+    private TopProducts compute(LocalDate today, int days, int limit) {
+        SalesWindow window = SalesWindow.endingOn(today, days);
         List<ProductSales> counts = cache.top(window.days(), limit, sales::dayTotals)
                 .orElseGet(() -> sales.top(window, limit));
         List<RankedProduct> ranked = Ranking.top(counts, limit);
@@ -61,6 +72,9 @@ public class RankingQueries {
                     details == null ? 0 : details.price(), product.soldQuantity()));
         }
         return new TopProducts(top, current.isEmpty());
+    }
+
+    private record AnswerKey(LocalDate today, int days, int limit) {
     }
 
     /** Today in the rankings' zone. */

@@ -85,7 +85,8 @@ public class RankingConfiguration {
     @Bean
     RankingQueries rankingQueries(RankingCache rankingCache, SalesRepository sales, ProductSnapshotRepository snapshots,
             ProductCatalog catalog, Clock clock, RankingProperties properties) {
-        return new RankingQueries(rankingCache, sales, snapshots, catalog, clock, properties.zone());
+        return new RankingQueries(rankingCache, sales, snapshots, catalog, clock, properties.zone(),
+                properties.cache().answerTtl());
     }
 
     @Bean

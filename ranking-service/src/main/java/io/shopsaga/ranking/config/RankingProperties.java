@@ -25,9 +25,11 @@ public record RankingProperties(@DefaultValue("Asia/Seoul") ZoneId zone,
      * @param dayRetention how long a day's set lives after the day ended; at least the longest window (30 days)
      * @param retryAfter how long Redis is left alone after a failure
      * @param keyPrefix namespace of the keys; blank = {@code ranking:<database name>:}
+     * @param answerTtl how long a whole answer (counts, names and prices) is reused for the same question; 0 = never
      */
     public record Cache(@DefaultValue("1s") Duration mergedTtl, @DefaultValue("31d") Duration dayRetention,
-            @DefaultValue("1s") Duration retryAfter, @DefaultValue("") String keyPrefix) {
+            @DefaultValue("1s") Duration retryAfter, @DefaultValue("") String keyPrefix,
+            @DefaultValue("1s") Duration answerTtl) {
 
         public Cache {
             if (mergedTtl.toMillis() < 1) {

@@ -148,7 +148,7 @@ class RedisDownTests extends RankingServiceIntegrationTest {
     }
 
     private RankingQueries queries() {
-        return new RankingQueries(otherCache, sales, snapshots, catalog, clock, TestClock.SEOUL);
+        return new RankingQueries(otherCache, sales, snapshots, catalog, clock, TestClock.SEOUL, Duration.ZERO);
     }
 
     private static void sleepPast(Duration duration) {
