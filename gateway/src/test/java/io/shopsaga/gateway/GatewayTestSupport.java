@@ -25,8 +25,11 @@ public abstract class GatewayTestSupport {
 
     protected static final Downstreams downstreams = Downstreams.get();
 
-    /** Burst capacity of the coupon issuance rate limit in tests (one token back per second). */
+    /** Requests a user may send at once in tests; then one a minute, so that a slow test never sees a refill. */
     protected static final int RATE_LIMIT_BURST = 3;
+
+    /** What one request costs in tests: a token comes back every second, a request's worth every minute. */
+    private static final int RATE_LIMIT_REQUEST_COST = 60;
 
     /** Wait-for-headers timeout of every route in tests. */
     protected static final Duration RESPONSE_TIMEOUT = Duration.ofMillis(1500);
@@ -64,7 +67,8 @@ public abstract class GatewayTestSupport {
         registry.add("spring.data.redis.port", redis::getPort);
         registry.add("shopsaga.gateway.coupon-rate-limit.key-prefix", () -> RATE_LIMIT_PREFIX);
         registry.add("shopsaga.gateway.coupon-rate-limit.replenish-rate", () -> 1);
-        registry.add("shopsaga.gateway.coupon-rate-limit.burst-capacity", () -> RATE_LIMIT_BURST);
+        registry.add("shopsaga.gateway.coupon-rate-limit.burst-capacity", () -> RATE_LIMIT_BURST * RATE_LIMIT_REQUEST_COST);
+        registry.add("shopsaga.gateway.coupon-rate-limit.requested-tokens", () -> RATE_LIMIT_REQUEST_COST);
         registry.add("shopsaga.gateway.coupon-rate-limit.redis-timeout", () -> "2s");
     }
 

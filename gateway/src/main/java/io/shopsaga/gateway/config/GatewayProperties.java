@@ -53,8 +53,11 @@ public record GatewayProperties(Services services, @DefaultValue Timeouts timeou
      * @param burstCapacity the size of a user's bucket
      * @param keyPrefix the namespace of the buckets in Redis (tests use their own)
      * @param redisTimeout how long to wait for Redis before letting the request through
+     * @param requestedTokens what one request costs; rates below one request a second are set with it (replenish 1,
+     *     burst 180, requested 60: three at once, then one a minute)
      */
     public record CouponRateLimit(@DefaultValue("20") int replenishRate, @DefaultValue("40") int burstCapacity,
-            @DefaultValue("coupon-issue") String keyPrefix, @DefaultValue("300ms") Duration redisTimeout) {
+            @DefaultValue("coupon-issue") String keyPrefix, @DefaultValue("300ms") Duration redisTimeout,
+            @DefaultValue("1") int requestedTokens) {
     }
 }

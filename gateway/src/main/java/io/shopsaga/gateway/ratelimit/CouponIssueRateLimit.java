@@ -40,7 +40,8 @@ public class CouponIssueRateLimit implements GatewayFilter {
         this.keys = keys;
         this.bucketPrefix = settings.keyPrefix();
         this.redisTimeout = settings.redisTimeout();
-        this.retryAfterSeconds = Long.toString(Math.max(1, (long) Math.ceil(1.0 / settings.replenishRate())));
+        this.retryAfterSeconds = Long.toString(Math.max(1,
+                (long) Math.ceil((double) settings.requestedTokens() / settings.replenishRate())));
     }
 
     @Override

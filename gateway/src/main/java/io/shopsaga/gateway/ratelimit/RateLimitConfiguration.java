@@ -13,7 +13,7 @@ public class RateLimitConfiguration {
     @Bean
     RedisRateLimiter couponIssueRateLimiter(GatewayProperties properties) {
         GatewayProperties.CouponRateLimit limit = properties.couponRateLimit();
-        return new RedisRateLimiter(limit.replenishRate(), limit.burstCapacity());
+        return new RedisRateLimiter(limit.replenishRate(), limit.burstCapacity(), limit.requestedTokens());
     }
 
     @Bean

@@ -41,7 +41,7 @@ class CouponRateLimitTests extends GatewayTestSupport {
         assertThat(limited).as("statuses %s", statuses).isNotNull();
         assertThat(statuses.subList(0, RATE_LIMIT_BURST)).as("the burst").containsOnly(201);
         assertThat(limited.getResponseHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
-        assertThat(limited.getResponseHeaders().getFirst("Retry-After")).isEqualTo("1");
+        assertThat(limited.getResponseHeaders().getFirst("Retry-After")).isEqualTo("60");
         assertThat(limited.getResponseHeaders().getFirst("X-Request-Id")).isNotBlank();
         assertThat(new String(limited.getResponseBody())).contains("\"code\":\"RATE_LIMITED\"", "\"status\":429");
         assertThat(issueThroughAlias(newUserId(), 7).getStatus().value()).isEqualTo(201);

@@ -27,7 +27,7 @@ import reactor.core.publisher.Mono;
 class RedisDownRateLimitTests {
 
     private static final CouponRateLimit SETTINGS = new CouponRateLimit(1, 1, "redis-down-test",
-            Duration.ofMillis(300));
+            Duration.ofMillis(300), 1);
 
     @Test
     void redisRateLimiterAllowsWhenRedisIsUnreachable() throws IOException {
