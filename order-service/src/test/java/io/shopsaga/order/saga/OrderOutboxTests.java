@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import io.shopsaga.defaults.messaging.OutboxRelay;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** The order and the message it implies commit together, in the wire format of libs/contracts, and get sent. */
@@ -17,6 +18,9 @@ class OrderOutboxTests extends OrderServiceIntegrationTest {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    OutboxRelay relay;
 
     @Test
     void storesTheFirstCommandWithTheOrderAndMarksItSentOnceTheBrokerHasIt() {
@@ -43,5 +47,26 @@ class OrderOutboxTests extends OrderServiceIntegrationTest {
                 .param("key", Long.toString(orderId)).query(Long.class).single() == 0);
         await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50))
                 .until(() -> participants.commandsOf(orderId).equals(List.of("ReserveStock")));
+    }
+
+    @Test
+    void deletesSentRowsOnceTheyArePastTheRetention() {
+        String key = "prune-" + TestIds.next();
+        insertSentRow(key, "sent 8 days ago", 8);
+        insertSentRow(key, "sent 6 days ago", 6);
+
+        assertThat(relay.pruneSent()).isGreaterThanOrEqualTo(1);
+
+        assertThat(jdbc.sql("SELECT payload FROM outbox_message WHERE message_key = :key ORDER BY id")
+                .param("key", key).query(String.class).list())
+                .containsExactly("sent 6 days ago");
+    }
+
+    /** A row as the relay leaves it after the broker acknowledged it, {@code days} ago. */
+    private void insertSentRow(String key, String payload, int days) {
+        jdbc.sql("INSERT INTO outbox_message (topic, message_key, message_type, payload, created_at, sent_at) VALUES "
+                + "('order.events.v1', :key, 'OrderCompleted', :payload, CURRENT_TIMESTAMP(6) - INTERVAL :days DAY, "
+                + "CURRENT_TIMESTAMP(6) - INTERVAL :days DAY)")
+                .param("key", key).param("payload", payload).param("days", days).update();
     }
 }

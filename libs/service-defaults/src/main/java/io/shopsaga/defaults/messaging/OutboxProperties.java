@@ -12,8 +12,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     instance, or by a send that failed)
  * @param batchSize rows sent per round
  * @param sendTimeout how long a round waits for the broker's acknowledgements before trying again later
+ * @param retention how long a sent row is kept (for looking into what was sent) before the relay deletes it;
+ *     unsent rows are never deleted
+ * @param pruneInterval how often the relay deletes sent rows older than {@code retention}
  */
 @ConfigurationProperties("shopsaga.outbox")
 public record OutboxProperties(@DefaultValue("false") boolean enabled, @DefaultValue("500ms") Duration pollInterval,
-        @DefaultValue("200") int batchSize, @DefaultValue("10s") Duration sendTimeout) {
+        @DefaultValue("200") int batchSize, @DefaultValue("10s") Duration sendTimeout,
+        @DefaultValue("7d") Duration retention, @DefaultValue("5m") Duration pruneInterval) {
 }

@@ -24,7 +24,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  *
  * <p>A round locks the rows it sends ({@code SELECT ... FOR UPDATE}): a second instance waits for it instead of
  * sending the same rows in another order. Within a round, once a key's send has failed, its later rows are not
- * marked sent either, so one order's messages are (re-)sent in their original order.
+ * marked sent either, so one order's messages are (re-)sent in their original order. Sent rows are deleted once
+ * older than {@code shopsaga.outbox.retention}.
  */
 public class OutboxRelay implements SmartLifecycle {
 
@@ -106,6 +107,26 @@ public class OutboxRelay implements SmartLifecycle {
         return count == null ? 0 : count;
     }
 
+    /**
+     * Deletes sent rows older than the retention (by the database's clock, which also stamped them), a thousand
+     * per statement so that no statement holds many locks; answers how many went.
+     */
+    public int pruneSent() {
+        int total = 0;
+        int deleted;
+        do {
+            deleted = jdbc.sql("""
+                    DELETE FROM outbox_message
+                    WHERE sent_at IS NOT NULL AND sent_at < CURRENT_TIMESTAMP(6) - INTERVAL :seconds SECOND
+                    ORDER BY sent_at LIMIT 1000""")
+                    .param("seconds", properties.retention().toSeconds())
+                    .update();
+            total += deleted;
+        }
+        while (deleted == 1000 && running);
+        return total;
+    }
+
     private CompletableFuture<SendResult<String, String>> send(Row row) {
         try {
             return kafka.send(SagaMessageCodec.record(row.topic(), row.key(), row.type(), row.payload()));
@@ -116,7 +137,17 @@ public class OutboxRelay implements SmartLifecycle {
     }
 
     private void loop() {
+        long nextPrune = System.nanoTime();
         while (running) {
+            if (System.nanoTime() - nextPrune >= 0) {
+                nextPrune = System.nanoTime() + properties.pruneInterval().toNanos();
+                try {
+                    pruneSent();
+                }
+                catch (RuntimeException ex) {
+                    log.warn("Deleting old sent outbox rows failed; trying again in {}", properties.pruneInterval(), ex);
+                }
+            }
             try {
                 if (relayOnce() >= properties.batchSize()) {
                     continue;
