@@ -40,9 +40,13 @@ public class BalanceService {
         BalanceRules.requireValidCharge(amount);
         return transactions.execute(() -> idempotency.execute("charge:user:" + userId, idempotencyKey,
                 new ChargeFingerprint(userId, amount), BalanceView.class, () -> {
-                    balances.ensureAccount(userId);
+                    // Most charges are for an existing account: one guarded UPDATE. Only when it changes nothing
+                    // (no account yet, or the limit) is the account created and the UPDATE tried once more.
                     if (!balances.add(userId, amount, BalanceRules.MAX_BALANCE)) {
-                        throw BalanceRules.limitExceeded(userId, amount);
+                        balances.ensureAccount(userId);
+                        if (!balances.add(userId, amount, BalanceRules.MAX_BALANCE)) {
+                            throw BalanceRules.limitExceeded(userId, amount);
+                        }
                     }
                     long after = balances.lockedBalanceOf(userId);
                     balances.appendHistory(userId, HistoryType.CHARGE, amount, after, null);
