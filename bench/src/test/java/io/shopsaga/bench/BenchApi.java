@@ -15,6 +15,7 @@ public final class BenchApi {
 
     private static final Pattern BALANCE = Pattern.compile("\"balance\":(\\d+)");
     private static final Pattern ID = Pattern.compile("\"id\":(\\d+)");
+    private static final Pattern ISSUED_COUPON_ID = Pattern.compile("\"issuedCouponId\":(\\d+)");
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private BenchApi() {
@@ -41,7 +42,7 @@ public final class BenchApi {
 
     /** Issues one coupon of the campaign to the user; the issued coupon's id. */
     public static long issueCoupon(long couponId, long userId) {
-        return number(Pattern.compile("\"issuedCouponId\":(\\d+)"), send(HttpRequest.newBuilder(
+        return number(ISSUED_COUPON_ID, send(HttpRequest.newBuilder(
                 URI.create(BenchSettings.BASE_URL + "/api/v1/coupons/" + couponId + "/issue"))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"userId\":" + userId + "}")), 201));
@@ -66,7 +67,8 @@ public final class BenchApi {
         return send(HttpRequest.newBuilder(URI.create(BenchSettings.BASE_URL + path)).GET(), 200);
     }
 
-    private static long number(Pattern pattern, String body) {
+    /** The first group of {@code pattern} in {@code body}, as a number; fails on any other answer. */
+    public static long number(Pattern pattern, String body) {
         Matcher m = pattern.matcher(body);
         if (!m.find()) {
             throw new IllegalStateException("Unexpected answer (no " + pattern + "): " + body);
@@ -74,17 +76,18 @@ public final class BenchApi {
         return Long.parseLong(m.group(1));
     }
 
-    private static String send(HttpRequest.Builder request, int expectedStatus) {
+    /** Sends the request and answers the body, failing unless the status is {@code expectedStatus}. */
+    public static String send(HttpRequest.Builder request, int expectedStatus) {
+        HttpRequest built = request.timeout(Duration.ofSeconds(10)).build();
         try {
-            HttpResponse<String> response = HTTP.send(request.timeout(Duration.ofSeconds(10)).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = HTTP.send(built, HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != expectedStatus) {
                 throw new IllegalStateException("HTTP " + response.statusCode() + ": " + response.body());
             }
             return response.body();
         }
         catch (IOException ex) {
-            throw new IllegalStateException("Is the stack running at " + BenchSettings.BASE_URL + "? (bin/stack up)", ex);
+            throw new IllegalStateException("Cannot reach " + built.uri() + ": is the stack running? (bin/stack up)", ex);
         }
         catch (InterruptedException ex) {
             Thread.currentThread().interrupt();

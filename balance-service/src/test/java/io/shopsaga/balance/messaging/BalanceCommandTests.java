@@ -13,6 +13,7 @@ import io.shopsaga.contracts.ReplyOutcome;
 import io.shopsaga.contracts.SagaMessage;
 import io.shopsaga.contracts.Topics;
 import io.shopsaga.defaults.messaging.SagaMessageCodec;
+import io.shopsaga.testsupport.KafkaProbe;
 import io.shopsaga.testsupport.ServiceIntegrationTest;
 import io.shopsaga.testsupport.TestIds;
 import java.nio.charset.StandardCharsets;

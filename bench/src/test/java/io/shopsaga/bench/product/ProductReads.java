@@ -11,6 +11,7 @@ import static io.gatling.javaapi.http.HttpDsl.status;
 
 import io.gatling.javaapi.core.Assertion;
 import io.gatling.javaapi.core.PopulationBuilder;
+import io.shopsaga.bench.BenchApi;
 import io.shopsaga.bench.BenchSettings;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -40,7 +41,7 @@ final class ProductReads {
     void setUp() {
         long runTag = System.currentTimeMillis() % 1_000_000;
         for (int i = 0; i < ProductBenchSettings.PRODUCTS; i++) {
-            ids.add(ProductApi.create("Bench product " + runTag + "-" + i, expectedPrice(i), 1_000));
+            ids.add(BenchApi.createProduct("Bench product " + runTag + "-" + i, expectedPrice(i), 1_000));
         }
         pages = Math.max(1, ProductApi.total() / PAGE_SIZE);
     }

@@ -14,6 +14,7 @@ import io.shopsaga.coupon.application.CouponService;
 import io.shopsaga.coupon.application.IssuanceService;
 import io.shopsaga.coupon.domain.IssuedCouponStatus;
 import io.shopsaga.defaults.messaging.SagaMessageCodec;
+import io.shopsaga.testsupport.KafkaProbe;
 import io.shopsaga.testsupport.ServiceIntegrationTest;
 import io.shopsaga.testsupport.TestIds;
 import java.time.Instant;

@@ -1,12 +1,13 @@
 package io.shopsaga.dataplatform.config;
 
 import io.shopsaga.contracts.Topics;
+import io.shopsaga.defaults.messaging.TopicsToCreate;
 import java.net.http.HttpClient;
+import java.util.List;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
-import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.web.client.RestClient;
@@ -40,8 +41,6 @@ public class DataPlatformConfiguration {
      */
     @Bean
     KafkaAdmin.NewTopics orderEventTopics(DataPlatformProperties properties) {
-        return new KafkaAdmin.NewTopics(
-                TopicBuilder.name(Topics.ORDER_EVENTS).partitions(properties.topicPartitions()).build(),
-                TopicBuilder.name(Topics.deadLetter(Topics.ORDER_EVENTS)).partitions(1).build());
+        return TopicsToCreate.withDeadLetters(properties.topicPartitions(), List.of(Topics.ORDER_EVENTS));
     }
 }

@@ -13,6 +13,7 @@ import io.shopsaga.dataplatform.TestOrders;
 import io.shopsaga.dataplatform.domain.Delivery;
 import io.shopsaga.dataplatform.domain.DeliveryStatus;
 import io.shopsaga.testsupport.HttpApi;
+import io.shopsaga.testsupport.KafkaProbe;
 import io.shopsaga.testsupport.TestIds;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -182,7 +183,7 @@ class OrderDeliveryTests extends DataPlatformIntegrationTest {
         publish(poison);
 
         try (KafkaProbe dlt = new KafkaProbe(bootstrapServers, Topics.deadLetter(Topics.ORDER_EVENTS))) {
-            assertThat(dlt.awaitKey(Long.toString(orderId))).isEqualTo("{}");
+            assertThat(dlt.awaitKey(Long.toString(orderId), 1).getFirst().value()).isEqualTo("{}");
         }
         assertThat(find(orderId)).isEmpty();
     }

@@ -3,19 +3,15 @@ package io.shopsaga.order.config;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.timelimiter.TimeLimiterConfig;
 import io.shopsaga.contracts.Topics;
+import io.shopsaga.defaults.messaging.TopicsToCreate;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.cloud.circuitbreaker.resilience4j.Resilience4JCircuitBreakerFactory;
-import org.springframework.cloud.circuitbreaker.resilience4j.Resilience4JConfigBuilder;
 import org.springframework.cloud.client.circuitbreaker.Customizer;
 import org.springframework.cloud.openfeign.EnableFeignClients;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
@@ -51,11 +47,6 @@ public class OrderConfiguration {
     /** The saga's topics and their dead-letter topics, created when missing (an existing topic is left as it is). */
     @Bean
     KafkaAdmin.NewTopics sagaTopics(OrderProperties properties) {
-        List<NewTopic> topics = new ArrayList<>();
-        for (String topic : Topics.ALL) {
-            topics.add(TopicBuilder.name(topic).partitions(properties.topicPartitions()).build());
-            topics.add(TopicBuilder.name(Topics.deadLetter(topic)).partitions(1).build());
-        }
-        return new KafkaAdmin.NewTopics(topics.toArray(NewTopic[]::new));
+        return TopicsToCreate.withDeadLetters(properties.topicPartitions(), Topics.ALL);
     }
 }

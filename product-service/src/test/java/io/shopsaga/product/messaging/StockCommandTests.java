@@ -13,6 +13,7 @@ import io.shopsaga.defaults.messaging.SagaMessageCodec;
 import io.shopsaga.product.TestProducts;
 import io.shopsaga.product.application.ProductCatalog;
 import io.shopsaga.product.application.ProductView;
+import io.shopsaga.testsupport.KafkaProbe;
 import io.shopsaga.testsupport.ServiceIntegrationTest;
 import io.shopsaga.testsupport.TestIds;
 import java.time.Instant;

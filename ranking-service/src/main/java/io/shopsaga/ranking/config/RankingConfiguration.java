@@ -5,6 +5,7 @@ import io.github.resilience4j.timelimiter.TimeLimiterConfig;
 import io.lettuce.core.ClientOptions;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.shopsaga.contracts.Topics;
+import io.shopsaga.defaults.messaging.TopicsToCreate;
 import io.shopsaga.defaults.persistence.RetryingTransactions;
 import io.shopsaga.ranking.application.ProductCatalog;
 import io.shopsaga.ranking.application.RankingCacheRepair;
@@ -16,6 +17,7 @@ import io.shopsaga.ranking.persistence.RankingCache;
 import io.shopsaga.ranking.persistence.SalesRepository;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.data.redis.autoconfigure.LettuceClientOptionsBuilderCustomizer;
 import org.springframework.cloud.circuitbreaker.resilience4j.Resilience4JCircuitBreakerFactory;
@@ -25,7 +27,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
@@ -117,8 +118,6 @@ public class RankingConfiguration {
      */
     @Bean
     KafkaAdmin.NewTopics orderEventTopics(RankingProperties properties) {
-        return new KafkaAdmin.NewTopics(
-                TopicBuilder.name(Topics.ORDER_EVENTS).partitions(properties.topicPartitions()).build(),
-                TopicBuilder.name(Topics.deadLetter(Topics.ORDER_EVENTS)).partitions(1).build());
+        return TopicsToCreate.withDeadLetters(properties.topicPartitions(), List.of(Topics.ORDER_EVENTS));
     }
 }

@@ -14,6 +14,7 @@ import io.shopsaga.ranking.TestClock;
 import io.shopsaga.ranking.TestOrders;
 import io.shopsaga.ranking.api.TopProductResponse;
 import io.shopsaga.ranking.application.SalesRecorder;
+import io.shopsaga.testsupport.KafkaProbe;
 import io.shopsaga.testsupport.TestIds;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -113,7 +114,7 @@ class OrderEventTests extends RankingServiceIntegrationTest {
         kafka.send(poison).join();
 
         try (KafkaProbe dlt = new KafkaProbe(bootstrapServers, Topics.deadLetter(Topics.ORDER_EVENTS))) {
-            assertThat(dlt.awaitKey(Long.toString(orderId))).singleElement()
+            assertThat(dlt.awaitKey(Long.toString(orderId), 1)).singleElement()
                     .satisfies(r -> assertThat(r.value()).isEqualTo("{}"));
         }
     }
@@ -123,7 +124,7 @@ class OrderEventTests extends RankingServiceIntegrationTest {
         send(completed(orderId, TestClock.at(today, LocalTime.of(11, 0)), line(p1, 1), line(p2, 0)));
 
         try (KafkaProbe dlt = new KafkaProbe(bootstrapServers, Topics.deadLetter(Topics.ORDER_EVENTS))) {
-            assertThat(dlt.awaitKey(Long.toString(orderId))).hasSize(1);
+            assertThat(dlt.awaitKey(Long.toString(orderId), 1)).hasSize(1);
         }
         assertThat(jdbc.sql("SELECT COUNT(*) FROM processed_order WHERE order_id = ?").param(orderId)
                 .query(Long.class).single()).isZero();
