@@ -1,7 +1,7 @@
 package io.shopsaga.bench;
 
 import static io.gatling.javaapi.core.CoreDsl.StringBody;
-import static io.gatling.javaapi.core.CoreDsl.atOnceUsers;
+import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
 import static io.gatling.javaapi.core.CoreDsl.details;
 import static io.gatling.javaapi.core.CoreDsl.exec;
 import static io.gatling.javaapi.core.CoreDsl.global;
@@ -15,19 +15,23 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * {@code GET /topProducts} (the seed alias: 3 days, top 5) through the gateway from {@code -Dconcurrency} clients,
- * while {@code -DorderClients} (4) other clients keep placing orders, so the ranking changes under the readers.
- * Every answer must be a ranking of 1 to 5 lines; the readers' p99 and throughput are asserted, the orders' only
- * for having no failure.
+ * while orders arrive at a steady {@code -DorderRate} per second (10; an open model: a new order every tenth of a
+ * second whatever the readers do, each waiting for its outcome), so the ranking changes under the readers. Every
+ * answer must be a ranking of 1 to 5 lines and every order must complete; the readers' p99 and throughput are
+ * asserted.
  */
 public class RankingReadSimulation extends Simulation {
 
-    private static final int ORDER_CLIENTS = Integer.getInteger("orderClients", 4);
+    private static final int ORDER_RATE = Integer.getInteger("orderRate", 10);
+    private static final int BUYERS = 20;
 
     private final long firstUser = BenchSettings.firstFreshUserId();
     private final List<Long> products = new ArrayList<>();
+    private final AtomicLong orders = new AtomicLong();
 
     {
         setUp(
@@ -36,13 +40,14 @@ public class RankingReadSimulation extends Simulation {
                         .check(jsonPath("$[0].rank").ofInt().is(1))
                         .check(jsonPath("$[5]").notExists()))),
                 scenario("orders placed meanwhile")
-                        .during(Duration.ofSeconds(BenchSettings.DURATION_SECONDS), "iteration", false).on(
-                                exec(session -> session.set("body", orderBody(session.userId())))
-                                        .exec(http("POST order").post("/api/v1/orders")
-                                                .header("Prefer", "wait=10")
-                                                .body(StringBody("#{body}"))
-                                                .check(status().is(201))))
-                        .injectOpen(atOnceUsers(ORDER_CLIENTS)))
+                        .exec(session -> session.set("body", orderBody()))
+                        .exec(http("POST order").post("/api/v1/orders")
+                                .header("Prefer", "wait=10")
+                                .body(StringBody("#{body}"))
+                                .check(status().is(201))
+                                .check(jsonPath("$.status").is("COMPLETED")))
+                        .injectOpen(constantUsersPerSec(ORDER_RATE)
+                                .during(Duration.ofSeconds(BenchSettings.DURATION_SECONDS))))
                 .protocols(BenchSettings.protocol())
                 .assertions(
                         global().failedRequests().count().is(0L),
@@ -57,14 +62,15 @@ public class RankingReadSimulation extends Simulation {
         for (int i = 0; i < 20; i++) {
             products.add(BenchApi.createProduct("bench ranked " + i, 100 + i, 1_000_000));
         }
-        for (int i = 0; i < ORDER_CLIENTS; i++) {
+        for (int i = 0; i < BUYERS; i++) {
             BenchApi.charge(firstUser + i, 10_000_000);
         }
     }
 
-    private String orderBody(long client) {
+    private String orderBody() {
         long product = products.get(ThreadLocalRandom.current().nextInt(products.size()));
-        return "{\"userId\":" + (firstUser + (client - 1) % ORDER_CLIENTS) + ",\"items\":[{\"productId\":" + product
+        long buyer = firstUser + orders.getAndIncrement() % BUYERS;
+        return "{\"userId\":" + buyer + ",\"items\":[{\"productId\":" + product
                 + ",\"quantity\":" + (1 + ThreadLocalRandom.current().nextInt(5)) + "}]}";
     }
 }

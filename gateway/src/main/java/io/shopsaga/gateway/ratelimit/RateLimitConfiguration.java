@@ -16,6 +16,12 @@ public class RateLimitConfiguration {
         return new RedisRateLimiter(limit.replenishRate(), limit.burstCapacity(), limit.requestedTokens());
     }
 
+    /** Static: a bean post-processor must not wait for this configuration's other beans. */
+    @Bean
+    static StaticRateLimiterScript staticRateLimiterScript() {
+        return new StaticRateLimiterScript();
+    }
+
     @Bean
     IssuerKeyResolver issuerKeyResolver() {
         return new IssuerKeyResolver();

@@ -4,6 +4,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.shopsaga.gateway.GatewayTestSupport;
@@ -12,7 +13,14 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.cloud.gateway.filter.ratelimit.RedisRateLimiter;
+import org.springframework.context.ApplicationContext;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.http.MediaType;
+import org.springframework.scripting.support.StaticScriptSource;
+import org.springframework.test.util.ReflectionTestUtils;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
 
 /** One user hammering coupon issuance is slowed down with 429 problems; other users are not affected. */
@@ -47,6 +55,15 @@ class CouponRateLimitTests extends GatewayTestSupport {
         assertThat(issueThroughAlias(newUserId(), 7).getStatus().value()).isEqualTo(201);
         // Every call of the hammering user but the limited one, plus the other user's.
         downstreams.of(DownstreamService.COUPON).verify(statuses.size(), anyRequestedFor(anyUrl()));
+    }
+
+    @Test
+    void theTokenBucketScriptIsTheGatewaysTextHeldInMemory(@Autowired ApplicationContext context) throws Exception {
+        RedisScript<?> script = context.getBean(RedisRateLimiter.REDIS_SCRIPT_NAME, RedisScript.class);
+
+        assertThat(script.getScriptAsString()).isEqualTo(
+                new ClassPathResource("META-INF/scripts/request_rate_limiter.lua").getContentAsString(UTF_8));
+        assertThat(ReflectionTestUtils.getField(script, "scriptSource")).isInstanceOf(StaticScriptSource.class);
     }
 
     @Test
