@@ -15,10 +15,12 @@ import org.springframework.util.unit.DataSize;
  * @param timeouts connect and response timeouts of every route
  * @param maxBodySize the largest request body the gateway accepts (the contract says 64 KiB)
  * @param couponRateLimit the per-user token bucket in front of coupon issuance
+ * @param rankingCache the response cache of the ranking routes
  */
 @ConfigurationProperties("shopsaga.gateway")
 public record GatewayProperties(Services services, @DefaultValue Timeouts timeouts,
-        @DefaultValue("64KB") DataSize maxBodySize, @DefaultValue CouponRateLimit couponRateLimit) {
+        @DefaultValue("64KB") DataSize maxBodySize, @DefaultValue CouponRateLimit couponRateLimit,
+        @DefaultValue RankingCache rankingCache) {
 
     /** Base URLs, set from {@code BALANCE_SERVICE_URL} and the like. */
     public record Services(URI balance, URI product, URI coupon, URI order, URI ranking) {
@@ -59,5 +61,20 @@ public record GatewayProperties(Services services, @DefaultValue Timeouts timeou
     public record CouponRateLimit(@DefaultValue("20") int replenishRate, @DefaultValue("40") int burstCapacity,
             @DefaultValue("coupon-issue") String keyPrefix, @DefaultValue("300ms") Duration redisTimeout,
             @DefaultValue("1") int requestedTokens) {
+    }
+
+    /**
+     * The rankings are the same for every client and may lag completed orders by 5 s (the contract), so the gateway
+     * answers a repeated {@code GET} of them from memory (Spring Cloud Gateway's per-route LocalResponseCache,
+     * keyed by URI, {@code Authorization} and cookies; only 200s are kept).
+     *
+     * @param timeToLive how long an answer is served from memory; zero turns the cache off
+     * @param size the memory the cached answers may take
+     */
+    public record RankingCache(@DefaultValue("1s") Duration timeToLive, @DefaultValue("1MB") DataSize size) {
+
+        public boolean enabled() {
+            return timeToLive.isPositive();
+        }
     }
 }

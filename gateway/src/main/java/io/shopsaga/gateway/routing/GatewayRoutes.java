@@ -63,7 +63,7 @@ public class GatewayRoutes {
                 new IssuerCapture(bodies), couponRateLimit);
         table.route("coupon-api", COUPON, p -> p.path("/api/v1/coupons/**", "/api/v1/users/*/coupons"));
         table.route("order-api", ORDER, p -> p.path("/api/v1/orders/**", "/api/v1/users/*/orders"));
-        table.route("ranking-api", RANKING, p -> p.path("/api/v1/rankings/**"));
+        table.cachedRoute("ranking-api", RANKING, p -> p.path("/api/v1/rankings/**"));
 
         // The seed endpoints of the original client contract, rewritten onto the REST API.
         table.route("seed-charge-balance", BALANCE, p -> p.path("/chargeBalance"), seed.chargeBalance());
@@ -73,7 +73,7 @@ public class GatewayRoutes {
         table.route("seed-issue-coupon", COUPON, p -> p.path("/issueCoupon"), seed.issueCoupon(), couponRateLimit);
         table.route("seed-order", ORDER, p -> p.path("/order"),
                 SeedAliases.rewrite(HttpMethod.POST, "/api/v1/orders", null, Map.of("Prefer", "wait=5")));
-        table.route("seed-top-products", RANKING, p -> p.path("/topProducts"),
+        table.cachedRoute("seed-top-products", RANKING, p -> p.path("/topProducts"),
                 SeedAliases.rewrite(HttpMethod.GET, "/api/v1/rankings/top-products", "days=3&limit=5", Map.of()));
         return table.routes.build();
     }
@@ -94,9 +94,27 @@ public class GatewayRoutes {
         /** A route to {@code service}; {@code filters} run in the given order, then the breaker and the call. */
         void route(String id, DownstreamService service, Function<PredicateSpec, BooleanSpec> predicate,
                 GatewayFilter... filters) {
+            route(id, service, predicate, false, filters);
+        }
+
+        /**
+         * A route whose {@code GET} answers are served from the ranking cache while fresh (before every other
+         * filter, so a hit neither calls the service nor counts in its breaker).
+         */
+        void cachedRoute(String id, DownstreamService service, Function<PredicateSpec, BooleanSpec> predicate,
+                GatewayFilter... filters) {
+            route(id, service, predicate, properties.rankingCache().enabled(), filters);
+        }
+
+        private void route(String id, DownstreamService service, Function<PredicateSpec, BooleanSpec> predicate,
+                boolean cached, GatewayFilter... filters) {
             DownstreamGuard guard = new DownstreamGuard(service, breakers.circuitBreaker(service.id()));
             routes.route(id, spec -> predicate.apply(spec)
                     .filters(f -> {
+                        if (cached) {
+                            f.localResponseCache(properties.rankingCache().timeToLive(),
+                                    properties.rankingCache().size());
+                        }
                         int order = FIRST_FILTER_ORDER;
                         for (GatewayFilter filter : List.of(filters)) {
                             f.filter(filter, order++);
