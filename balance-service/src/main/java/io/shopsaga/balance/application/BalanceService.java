@@ -68,7 +68,10 @@ public class BalanceService {
         }
         return transactions.execute(() -> {
             if (!payments.insertPending(orderId, userId, amount)) {
-                return outcomeOf(payments.lock(orderId).orElseThrow());
+                // The duplicate key means the first delivery has committed its row: read it without a lock.
+                // (Locking it here would upgrade the shared lock the duplicate check left, and two redeliveries
+                // upgrading at once deadlock each other.)
+                return outcomeOf(payments.find(orderId).orElseThrow());
             }
             balances.ensureAccount(userId);
             if (!balances.subtract(userId, amount)) {
@@ -88,10 +91,16 @@ public class BalanceService {
      */
     public RefundOutcome refundOrder(long orderId, long userId) {
         return transactions.execute(() -> {
-            if (payments.insertCancelled(orderId, userId)) {
-                return new RefundOutcome(orderId, 0);
+            // Lock first: in the usual case (the deduct came first) this takes the row's lock at once, with no
+            // shared lock from a duplicate INSERT to upgrade, which two concurrent refunds would deadlock on.
+            Optional<OrderPayment> existing = payments.lock(orderId);
+            if (existing.isEmpty()) {
+                if (payments.insertCancelled(orderId, userId)) {
+                    return new RefundOutcome(orderId, 0);
+                }
+                existing = payments.lock(orderId);
             }
-            OrderPayment payment = payments.lock(orderId).orElseThrow();
+            OrderPayment payment = existing.orElseThrow();
             OrderPayment refunded = payment.refund(userId);
             if (!payment.status().refundGivesMoneyBack()) {
                 return new RefundOutcome(orderId, 0);

@@ -92,6 +92,24 @@ class ConcurrentBalanceTests {
         assertThat(balances.balanceOf(userId).balance()).isEqualTo(700);
     }
 
+    @Test
+    void theSameRefundDeliveredConcurrentlyGivesTheMoneyBackOnce() throws Exception {
+        long userId = TestIds.next();
+        long orderId = TestIds.next();
+        balances.charge(userId, 1_000, null);
+        assertThat(balances.deductForOrder(orderId, userId, 300)).isEqualTo(new DeductOutcome.Deducted(orderId, 300));
+        List<Callable<RefundOutcome>> deliveries = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            deliveries.add(() -> balances.refundOrder(orderId, userId));
+        }
+
+        List<RefundOutcome> outcomes = runAll(deliveries, 20);
+
+        assertThat(outcomes).filteredOn(outcome -> outcome.refundedAmount() == 300).hasSize(1);
+        assertThat(outcomes).filteredOn(outcome -> outcome.refundedAmount() == 0).hasSize(19);
+        assertThat(balances.balanceOf(userId).balance()).isEqualTo(1_000);
+    }
+
     static <T> List<T> runAll(List<Callable<T>> tasks, int threads) throws Exception {
         try (ExecutorService pool = Executors.newFixedThreadPool(threads)) {
             List<Future<T>> futures = pool.invokeAll(tasks);

@@ -43,7 +43,10 @@ public class CouponUseService {
         }
         return transactions.execute(() -> {
             if (!uses.insertPending(orderId, issuedCouponId, userId)) {
-                return outcomeOf(uses.lock(orderId).orElseThrow());
+                // The duplicate key means the first delivery has committed its row: read it without a lock.
+                // (Locking it would upgrade the shared lock the duplicate check left, and two redeliveries
+                // upgrading at once deadlock each other.)
+                return outcomeOf(uses.find(orderId).orElseThrow());
             }
             Optional<IssuedCoupon> coupon = issuedCoupons.find(issuedCouponId);
             if (coupon.isEmpty() || !issuedCoupons.markUsed(issuedCouponId, userId, orderId, clock.instant())) {
@@ -59,10 +62,16 @@ public class CouponUseService {
     /** Gives back the coupon the order used, once; a no-op for an order that used none. */
     public RestoreOutcome restore(long orderId) {
         return transactions.execute(() -> {
-            if (uses.insertCancelled(orderId)) {
-                return new RestoreOutcome(orderId, false);
+            // Lock first: in the usual case (the use came first) this takes the row's lock at once, with no shared
+            // lock from a duplicate INSERT to upgrade, which two concurrent restores would deadlock on.
+            Optional<CouponUse> existing = uses.lock(orderId);
+            if (existing.isEmpty()) {
+                if (uses.insertCancelled(orderId)) {
+                    return new RestoreOutcome(orderId, false);
+                }
+                existing = uses.lock(orderId);
             }
-            CouponUse use = uses.lock(orderId).orElseThrow();
+            CouponUse use = existing.orElseThrow();
             if (!use.status().restoreGivesCouponBack()) {
                 return new RestoreOutcome(orderId, false);
             }

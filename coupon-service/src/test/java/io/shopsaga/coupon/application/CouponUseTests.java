@@ -147,6 +147,25 @@ class CouponUseTests {
         }
     }
 
+    @Test
+    void theSameUseAndThenTheSameRestoreDeliveredConcurrentlyActOnce() throws Exception {
+        long issued = issue(TestCoupons.amount(10));
+        List<Callable<UseOutcome>> useDeliveries = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            useDeliveries.add(() -> uses.use(orderId, userId, issued, 10_000));
+        }
+        assertThat(TestCoupons.runAll(useDeliveries, 20)).containsOnly(new UseOutcome.Used(orderId, issued, 3_000));
+
+        List<Callable<RestoreOutcome>> restoreDeliveries = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            restoreDeliveries.add(() -> uses.restore(orderId));
+        }
+        List<RestoreOutcome> restores = TestCoupons.runAll(restoreDeliveries, 20);
+
+        assertThat(restores).filteredOn(RestoreOutcome::restored).hasSize(1);
+        assertThat(statusOf(issued)).isEqualTo(IssuedCouponStatus.AVAILABLE);
+    }
+
     private long issue(NewCoupon terms) {
         long couponId = TestCoupons.create(coupons, terms).id();
         return issuance.issue(couponId, userId, null).issuedCouponId();
