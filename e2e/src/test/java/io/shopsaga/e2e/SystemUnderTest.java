@@ -36,8 +36,9 @@ final class SystemUnderTest {
         Map<String, String> redis = redis(infra);
         Map<String, String> kafka = Map.of("KAFKA_BOOTSTRAP_SERVERS", infra.kafkaBootstrapServers());
         String run = Integer.toHexString(ThreadLocalRandom.current().nextInt(0x10000, 0xfffff));
+        // balance-service writes its access lines (off by default in the services), which carry the request id.
         balance = new ServiceProcess("balance-service", ServiceProcess.freePort(),
-                merge(database(infra, "balance"), kafka));
+                merge(database(infra, "balance"), kafka, Map.of("LOGGING_LEVEL_IO_SHOPSAGA_ACCESS", "INFO")));
         product = new ServiceProcess("product-service", ServiceProcess.freePort(),
                 merge(database(infra, "product"), redis, kafka));
         coupon = new ServiceProcess("coupon-service", ServiceProcess.freePort(), merge(database(infra, "coupon"), redis,
