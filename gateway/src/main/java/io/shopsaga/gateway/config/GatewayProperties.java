@@ -16,11 +16,12 @@ import org.springframework.util.unit.DataSize;
  * @param maxBodySize the largest request body the gateway accepts (the contract says 64 KiB)
  * @param couponRateLimit the per-user token bucket in front of coupon issuance
  * @param rankingCache the response cache of the ranking routes
+ * @param productCache the response cache of the product routes' {@code GET}s
  */
 @ConfigurationProperties("shopsaga.gateway")
 public record GatewayProperties(Services services, @DefaultValue Timeouts timeouts,
         @DefaultValue("64KB") DataSize maxBodySize, @DefaultValue CouponRateLimit couponRateLimit,
-        @DefaultValue RankingCache rankingCache) {
+        @DefaultValue ResponseCache rankingCache, @DefaultValue ResponseCache productCache) {
 
     /** Base URLs, set from {@code BALANCE_SERVICE_URL} and the like. */
     public record Services(URI balance, URI product, URI coupon, URI order, URI ranking) {
@@ -64,14 +65,15 @@ public record GatewayProperties(Services services, @DefaultValue Timeouts timeou
     }
 
     /**
-     * The rankings are the same for every client and may lag completed orders by 5 s (the contract), so the gateway
-     * answers a repeated {@code GET} of them from memory (Spring Cloud Gateway's per-route LocalResponseCache,
-     * keyed by URI, {@code Authorization} and cookies; only 200s are kept).
+     * A per-route cache of {@code GET} answers in the gateway's memory (Spring Cloud Gateway's LocalResponseCache,
+     * keyed by URI, {@code Authorization} and cookies; only 200s are kept), for answers that are the same for every
+     * client and may be a little old: the rankings may lag completed orders by 5 s, a product change must show
+     * within 2 s (the contract).
      *
      * @param timeToLive how long an answer is served from memory; zero turns the cache off
      * @param size the memory the cached answers may take
      */
-    public record RankingCache(@DefaultValue("1s") Duration timeToLive, @DefaultValue("1MB") DataSize size) {
+    public record ResponseCache(@DefaultValue("1s") Duration timeToLive, @DefaultValue("1MB") DataSize size) {
 
         public boolean enabled() {
             return timeToLive.isPositive();

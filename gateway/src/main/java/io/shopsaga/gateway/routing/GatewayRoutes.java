@@ -58,22 +58,22 @@ public class GatewayRoutes {
 
         // The REST API, one service per resource.
         table.route("balance-api", BALANCE, p -> p.path("/api/v1/balances/**"));
-        table.route("product-api", PRODUCT, p -> p.path("/api/v1/products/**"));
+        table.cachedRoute("product-api", PRODUCT, properties.productCache(), p -> p.path("/api/v1/products/**"));
         table.route("coupon-issue", COUPON, p -> p.method(HttpMethod.POST).and().path("/api/v1/coupons/*/issue"),
                 new IssuerCapture(bodies), couponRateLimit);
         table.route("coupon-api", COUPON, p -> p.path("/api/v1/coupons/**", "/api/v1/users/*/coupons"));
         table.route("order-api", ORDER, p -> p.path("/api/v1/orders/**", "/api/v1/users/*/orders"));
-        table.cachedRoute("ranking-api", RANKING, p -> p.path("/api/v1/rankings/**"));
+        table.cachedRoute("ranking-api", RANKING, properties.rankingCache(), p -> p.path("/api/v1/rankings/**"));
 
         // The seed endpoints of the original client contract, rewritten onto the REST API.
         table.route("seed-charge-balance", BALANCE, p -> p.path("/chargeBalance"), seed.chargeBalance());
         table.route("seed-get-balance", BALANCE, p -> p.path("/getBalance"), seed.getBalance());
-        table.route("seed-products", PRODUCT, p -> p.path("/products"),
+        table.cachedRoute("seed-products", PRODUCT, properties.productCache(), p -> p.path("/products"),
                 SeedAliases.rewrite(HttpMethod.GET, "/api/v1/products", null, Map.of()));
         table.route("seed-issue-coupon", COUPON, p -> p.path("/issueCoupon"), seed.issueCoupon(), couponRateLimit);
         table.route("seed-order", ORDER, p -> p.path("/order"),
                 SeedAliases.rewrite(HttpMethod.POST, "/api/v1/orders", null, Map.of("Prefer", "wait=5")));
-        table.cachedRoute("seed-top-products", RANKING, p -> p.path("/topProducts"),
+        table.cachedRoute("seed-top-products", RANKING, properties.rankingCache(), p -> p.path("/topProducts"),
                 SeedAliases.rewrite(HttpMethod.GET, "/api/v1/rankings/top-products", "days=3&limit=5", Map.of()));
         return table.routes.build();
     }
@@ -94,26 +94,25 @@ public class GatewayRoutes {
         /** A route to {@code service}; {@code filters} run in the given order, then the breaker and the call. */
         void route(String id, DownstreamService service, Function<PredicateSpec, BooleanSpec> predicate,
                 GatewayFilter... filters) {
-            route(id, service, predicate, false, filters);
+            route(id, service, predicate, null, filters);
         }
 
         /**
-         * A route whose {@code GET} answers are served from the ranking cache while fresh (before every other
-         * filter, so a hit neither calls the service nor counts in its breaker).
+         * A route whose {@code GET} answers are served from {@code cache} while fresh (before every other filter, so
+         * a hit neither calls the service nor counts in its breaker).
          */
-        void cachedRoute(String id, DownstreamService service, Function<PredicateSpec, BooleanSpec> predicate,
-                GatewayFilter... filters) {
-            route(id, service, predicate, properties.rankingCache().enabled(), filters);
+        void cachedRoute(String id, DownstreamService service, GatewayProperties.ResponseCache cache,
+                Function<PredicateSpec, BooleanSpec> predicate, GatewayFilter... filters) {
+            route(id, service, predicate, cache.enabled() ? cache : null, filters);
         }
 
         private void route(String id, DownstreamService service, Function<PredicateSpec, BooleanSpec> predicate,
-                boolean cached, GatewayFilter... filters) {
+                GatewayProperties.ResponseCache cache, GatewayFilter... filters) {
             DownstreamGuard guard = new DownstreamGuard(service, breakers.circuitBreaker(service.id()));
             routes.route(id, spec -> predicate.apply(spec)
                     .filters(f -> {
-                        if (cached) {
-                            f.localResponseCache(properties.rankingCache().timeToLive(),
-                                    properties.rankingCache().size());
+                        if (cache != null) {
+                            f.localResponseCache(cache.timeToLive(), cache.size());
                         }
                         int order = FIRST_FILTER_ORDER;
                         for (GatewayFilter filter : List.of(filters)) {

@@ -3,6 +3,8 @@ package io.shopsaga.gateway.routing;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.patch;
+import static com.github.tomakehurst.wiremock.client.WireMock.patchRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -12,15 +14,17 @@ import io.shopsaga.gateway.GatewayTestSupport;
 import io.shopsaga.gateway.config.DownstreamService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.http.MediaType;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
 
 /**
- * The gateway answers a repeated ranking {@code GET} from memory while it is fresh, with the request's own id; other
- * routes, failures and other questions are never served from it.
+ * The gateway answers a repeated ranking or product {@code GET} from memory while it is fresh, with the request's own
+ * id; other routes, writes, failures and other questions are never served from it.
  */
-@TestPropertySource(properties = "shopsaga.gateway.ranking-cache.time-to-live=1s")
-class RankingCacheTests extends GatewayTestSupport {
+@TestPropertySource(properties = { "shopsaga.gateway.ranking-cache.time-to-live=1s",
+        "shopsaga.gateway.product-cache.time-to-live=1s" })
+class ResponseCacheTests extends GatewayTestSupport {
 
     private static final String TOP = "/api/v1/rankings/top-products";
 
@@ -76,6 +80,30 @@ class RankingCacheTests extends GatewayTestSupport {
 
         ranking.verify(2, getRequestedFor(urlEqualTo(one)));
         ranking.verify(1, getRequestedFor(urlEqualTo(two)));
+    }
+
+    @Test
+    void productReadsAreCachedAndWritesAreNot() {
+        WireMockServer product = downstreams.of(DownstreamService.PRODUCT);
+        long id = 1 + newUserId() % 100_000;
+        String detail = "/api/v1/products/" + id;
+        product.stubFor(get(urlEqualTo(detail)).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json").withBody("{\"id\":" + id + "}")));
+        product.stubFor(get(urlPathEqualTo("/api/v1/products")).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json").withBody("{\"content\":[]}")));
+        product.stubFor(patch(urlEqualTo(detail)).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json").withBody("{\"id\":" + id + "}")));
+
+        for (int i = 0; i < 2; i++) {
+            client.get().uri(detail).exchange().expectStatus().isOk();
+            client.get().uri("/products?page=" + id).exchange().expectStatus().isOk();
+            client.patch().uri(detail).contentType(MediaType.APPLICATION_JSON).bodyValue("{\"price\":1}").exchange()
+                    .expectStatus().isOk();
+        }
+
+        product.verify(1, getRequestedFor(urlEqualTo(detail)));
+        product.verify(1, getRequestedFor(urlEqualTo("/api/v1/products?page=" + id)));
+        product.verify(2, patchRequestedFor(urlEqualTo(detail)));
     }
 
     @Test
