@@ -7,6 +7,7 @@ import io.shopsaga.balance.domain.PaymentStatus;
 import io.shopsaga.balance.persistence.BalanceRepository;
 import io.shopsaga.balance.persistence.PaymentRepository;
 import io.shopsaga.defaults.idempotency.IdempotentExecutor;
+import io.shopsaga.defaults.persistence.LockFirst;
 import io.shopsaga.defaults.persistence.RetryingTransactions;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
@@ -91,16 +92,12 @@ public class BalanceService {
      */
     public RefundOutcome refundOrder(long orderId, long userId) {
         return transactions.execute(() -> {
-            // Lock first: in the usual case (the deduct came first) this takes the row's lock at once, with no
-            // shared lock from a duplicate INSERT to upgrade, which two concurrent refunds would deadlock on.
-            Optional<OrderPayment> existing = payments.lock(orderId);
+            Optional<OrderPayment> existing = LockFirst.lockOrInsert(() -> payments.lock(orderId),
+                    () -> payments.insertCancelled(orderId, userId));
             if (existing.isEmpty()) {
-                if (payments.insertCancelled(orderId, userId)) {
-                    return new RefundOutcome(orderId, 0);
-                }
-                existing = payments.lock(orderId);
+                return new RefundOutcome(orderId, 0);
             }
-            OrderPayment payment = existing.orElseThrow();
+            OrderPayment payment = existing.get();
             OrderPayment refunded = payment.refund(userId);
             if (!payment.status().refundGivesMoneyBack()) {
                 return new RefundOutcome(orderId, 0);

@@ -6,6 +6,7 @@ import io.shopsaga.coupon.domain.CouponUseStatus;
 import io.shopsaga.coupon.domain.IssuedCoupon;
 import io.shopsaga.coupon.persistence.CouponUseRepository;
 import io.shopsaga.coupon.persistence.IssuedCouponRepository;
+import io.shopsaga.defaults.persistence.LockFirst;
 import io.shopsaga.defaults.persistence.RetryingTransactions;
 import java.time.Clock;
 import java.util.Optional;
@@ -62,16 +63,12 @@ public class CouponUseService {
     /** Gives back the coupon the order used, once; a no-op for an order that used none. */
     public RestoreOutcome restore(long orderId) {
         return transactions.execute(() -> {
-            // Lock first: in the usual case (the use came first) this takes the row's lock at once, with no shared
-            // lock from a duplicate INSERT to upgrade, which two concurrent restores would deadlock on.
-            Optional<CouponUse> existing = uses.lock(orderId);
+            Optional<CouponUse> existing = LockFirst.lockOrInsert(() -> uses.lock(orderId),
+                    () -> uses.insertCancelled(orderId));
             if (existing.isEmpty()) {
-                if (uses.insertCancelled(orderId)) {
-                    return new RestoreOutcome(orderId, false);
-                }
-                existing = uses.lock(orderId);
+                return new RestoreOutcome(orderId, false);
             }
-            CouponUse use = existing.orElseThrow();
+            CouponUse use = existing.get();
             if (!use.status().restoreGivesCouponBack()) {
                 return new RestoreOutcome(orderId, false);
             }

@@ -103,15 +103,16 @@ public class GatewayRoutes {
          */
         void cachedRoute(String id, DownstreamService service, GatewayProperties.ResponseCache cache,
                 Function<PredicateSpec, BooleanSpec> predicate, GatewayFilter... filters) {
-            route(id, service, predicate, cache.enabled() ? cache : null, filters);
+            route(id, service, predicate, cache, filters);
         }
 
+        /** {@code cache}: null, or off, for a route without one. */
         private void route(String id, DownstreamService service, Function<PredicateSpec, BooleanSpec> predicate,
                 GatewayProperties.ResponseCache cache, GatewayFilter... filters) {
             DownstreamGuard guard = new DownstreamGuard(service, breakers.circuitBreaker(service.id()));
             routes.route(id, spec -> predicate.apply(spec)
                     .filters(f -> {
-                        if (cache != null) {
+                        if (cache != null && cache.enabled()) {
                             f.localResponseCache(cache.timeToLive(), cache.size());
                         }
                         int order = FIRST_FILTER_ORDER;

@@ -1,5 +1,6 @@
 package io.shopsaga.product.application;
 
+import io.shopsaga.defaults.persistence.LockFirst;
 import io.shopsaga.defaults.persistence.RetryingTransactions;
 import io.shopsaga.product.domain.OrderReservation;
 import io.shopsaga.product.domain.ProductRules;
@@ -81,16 +82,12 @@ public class StockReservations {
      */
     public ReleaseOutcome release(long orderId) {
         return transactions.execute(() -> {
-            // Lock first: in the usual case (the reserve came first) this takes the row's lock at once, with no
-            // shared lock from a duplicate INSERT to upgrade, which two concurrent releases would deadlock on.
-            Optional<OrderReservation> existing = reservations.lock(orderId);
+            Optional<OrderReservation> existing = LockFirst.lockOrInsert(() -> reservations.lock(orderId),
+                    () -> reservations.insertIfAbsent(orderId, ReservationStatus.CANCELLED));
             if (existing.isEmpty()) {
-                if (reservations.insertIfAbsent(orderId, ReservationStatus.CANCELLED)) {
-                    return ReleaseOutcome.nothing(orderId);
-                }
-                existing = reservations.lock(orderId);
+                return ReleaseOutcome.nothing(orderId);
             }
-            OrderReservation reservation = existing.orElseThrow();
+            OrderReservation reservation = existing.get();
             if (!reservation.status().releasePutsStockBack()) {
                 return ReleaseOutcome.nothing(orderId);
             }
