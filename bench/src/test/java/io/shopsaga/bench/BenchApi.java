@@ -56,6 +56,22 @@ public final class BenchApi {
                         "{\"name\":\"" + name + "\",\"price\":" + price + ",\"stock\":" + stock + "}")), 201));
     }
 
+    /** Places an order and waits for its outcome ({@code Prefer: wait=10}); fails unless it completed. */
+    public static void completeOrder(String body) {
+        String answer = send(HttpRequest.newBuilder(URI.create(BenchSettings.BASE_URL + "/api/v1/orders"))
+                .header("Content-Type", "application/json")
+                .header("Prefer", "wait=10")
+                .POST(HttpRequest.BodyPublishers.ofString(body)), 201);
+        if (!answer.contains("\"status\":\"COMPLETED\"")) {
+            throw new IllegalStateException("The order did not complete: " + answer);
+        }
+    }
+
+    /** The body of {@code GET path}, failing unless it answers 200. */
+    public static String read(String path) {
+        return get(path);
+    }
+
     /** The campaign's issuedQuantity and remainingQuantity as the API reports them. */
     public static Map<String, Long> couponCounts(long couponId) {
         String body = get("/api/v1/coupons/" + couponId);

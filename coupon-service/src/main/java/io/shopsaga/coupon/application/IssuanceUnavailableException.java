@@ -3,6 +3,7 @@ package io.shopsaga.coupon.application;
 import io.shopsaga.defaults.error.BusinessException;
 import io.shopsaga.defaults.error.ErrorCodes;
 import java.time.Duration;
+import java.util.Map;
 
 /**
  * Issuance cannot answer safely right now (the gate is being rebuilt, Redis or MySQL failed); nothing was
@@ -13,11 +14,8 @@ public class IssuanceUnavailableException extends BusinessException {
     private final Duration retryAfter;
 
     public IssuanceUnavailableException(String detail, Duration retryAfter, Throwable cause) {
-        super(ErrorCodes.SERVICE_UNAVAILABLE, Kind.UNAVAILABLE, detail);
+        super(ErrorCodes.SERVICE_UNAVAILABLE, Kind.UNAVAILABLE, detail, Map.of(), cause);
         this.retryAfter = retryAfter;
-        if (cause != null) {
-            initCause(cause);
-        }
     }
 
     public Duration retryAfter() {

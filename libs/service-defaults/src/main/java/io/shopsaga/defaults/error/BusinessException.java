@@ -7,6 +7,9 @@ import java.util.Map;
  *
  * <p>Plain Java on purpose: domain code throws it without depending on web classes; the shared
  * advice turns the {@link Kind} into an HTTP status.
+ *
+ * <p>A refusal is an answer, not a fault: it carries no stack trace (filling one in through a web request's
+ * hundred frames cost more than the rest of a sold-out answer), only its cause if it has one.
  */
 public class BusinessException extends RuntimeException {
 
@@ -34,7 +37,12 @@ public class BusinessException extends RuntimeException {
     }
 
     public BusinessException(String code, Kind kind, String detail, Map<String, Object> properties) {
-        super(detail);
+        this(code, kind, detail, properties, null);
+    }
+
+    protected BusinessException(String code, Kind kind, String detail, Map<String, Object> properties,
+            Throwable cause) {
+        super(detail, cause, false, false);
         this.code = code;
         this.kind = kind;
         this.properties = Map.copyOf(properties);
