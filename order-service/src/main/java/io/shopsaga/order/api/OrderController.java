@@ -1,6 +1,5 @@
 package io.shopsaga.order.api;
 
-import io.shopsaga.order.application.OrderAccepted;
 import io.shopsaga.order.application.OrderOutcomes;
 import io.shopsaga.order.application.OrderPlacement;
 import io.shopsaga.order.application.OrderQueries;
@@ -47,11 +46,12 @@ public class OrderController {
             @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
             @RequestHeader(name = "Prefer", required = false) String prefer) {
         Optional<Duration> wait = PreferWait.parse(prefer);
-        OrderAccepted accepted = placement.place(request.toCommand(), idempotencyKey);
+        OrderPlacement.Placed placed = placement.place(request.toCommand(), idempotencyKey);
         if (wait.isEmpty()) {
-            return CompletableFuture.completedFuture(accepted(accepted.orderId()));
+            return CompletableFuture.completedFuture(accepted(placed.orderId()));
         }
-        return outcomes.await(accepted.orderId(), wait.get()).thenApply(order -> outcome(order, wait.get()));
+        return outcomes.await(placed.orderId(), wait.get(), placed.placedNow())
+                .thenApply(order -> outcome(order, wait.get()));
     }
 
     @GetMapping("/api/v1/orders/{orderId}")

@@ -19,12 +19,19 @@ import org.springframework.stereotype.Component;
 /**
  * Lets a client wait for its order's outcome ({@code Prefer: wait}) without a thread per waiter: each wait is a
  * future, completed by {@link SagaCoordinator} when this instance ends the saga, or by a periodic re-read of the
- * order (the saga may end on another instance), or by the wait's own time running out.
+ * order (the saga may end on another instance), or by the wait's own time running out; then the order is read.
+ *
+ * <p>The ids of sagas that ended on this instance are kept for {@link #RECENT}, in case one ended before its client
+ * started to wait; so a wait for an order placed just now needs no read at its start, only the re-reads every
+ * {@code shopsaga.order.wait-poll-interval}.
  */
 @Component
 public class OrderOutcomes implements DisposableBean {
 
+    static final Duration RECENT = Duration.ofSeconds(30);
+
     private final Map<Long, Set<CompletableFuture<Void>>> waiters = new ConcurrentHashMap<>();
+    private final Map<Long, Long> recentlyFinished = new ConcurrentHashMap<>();
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("order-outcome-poll").daemon(true).factory());
     private final ExecutorService reads = Executors.newVirtualThreadPerTaskExecutor();
@@ -34,19 +41,31 @@ public class OrderOutcomes implements DisposableBean {
     public OrderOutcomes(OrderQueries queries, OrderProperties properties) {
         this.queries = queries;
         this.pollInterval = properties.waitPollInterval();
+        scheduler.scheduleWithFixedDelay(this::forgetOldOutcomes, RECENT.toMillis(), RECENT.toMillis() / 2,
+                TimeUnit.MILLISECONDS);
     }
 
-    /** The order once it is COMPLETED or FAILED, or as it is after {@code max}. */
-    public CompletableFuture<Order> await(long orderId, Duration max) {
+    /**
+     * The order once it is COMPLETED or FAILED, or as it is after {@code max}. {@code placedNow}: the order was
+     * placed by the caller's own request a moment ago, so it cannot have ended on another instance yet and the
+     * first re-read waits one poll interval; otherwise (an Idempotency-Key replay) the order is read at once.
+     */
+    public CompletableFuture<Order> await(long orderId, Duration max, boolean placedNow) {
         CompletableFuture<Void> signal = new CompletableFuture<>();
         waiters.computeIfAbsent(orderId, id -> ConcurrentHashMap.newKeySet()).add(signal);
+        // After registering: a saga ending from now on finds this waiter, one that ended before is in the map.
+        if (recentlyFinished.containsKey(orderId)) {
+            signal.complete(null);
+        }
         ScheduledFuture<?> poll = scheduler.scheduleWithFixedDelay(
                 () -> reads.execute(() -> {
-                    if (!signal.isDone() && isFinished(orderId)) {
-                        signal.complete(null);
+                    if (!signal.isDone()) {
+                        if (queries.find(orderId).map(order -> order.state().terminal()).orElse(false)) {
+                            signal.complete(null);
+                        }
                     }
                 }),
-                0, pollInterval.toMillis(), TimeUnit.MILLISECONDS);
+                placedNow ? pollInterval.toMillis() : 0, pollInterval.toMillis(), TimeUnit.MILLISECONDS);
         signal.completeOnTimeout(null, max.toMillis(), TimeUnit.MILLISECONDS);
         return signal.whenComplete((ignored, ex) -> {
             poll.cancel(false);
@@ -59,11 +78,13 @@ public class OrderOutcomes implements DisposableBean {
 
     /** Called after the transaction that ended an order's saga has committed. */
     void finished(long orderId) {
+        recentlyFinished.put(orderId, System.nanoTime());
         Optional.ofNullable(waiters.get(orderId)).ifPresent(set -> set.forEach(signal -> signal.complete(null)));
     }
 
-    private boolean isFinished(long orderId) {
-        return queries.find(orderId).map(order -> order.state().terminal()).orElse(false);
+    private void forgetOldOutcomes() {
+        long oldest = System.nanoTime() - RECENT.toNanos();
+        recentlyFinished.values().removeIf(finishedAt -> finishedAt - oldest < 0);
     }
 
     @Override

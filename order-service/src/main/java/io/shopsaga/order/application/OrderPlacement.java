@@ -44,7 +44,8 @@ public class OrderPlacement {
         this.clock = clock;
     }
 
-    public OrderAccepted place(PlaceOrder request, String idempotencyKey) {
+    /** Places the order, or finds the one placed before under the same Idempotency-Key. */
+    public Placed place(PlaceOrder request, String idempotencyKey) {
         List<Long> productIds = request.items().stream().map(PlaceOrder.Item::productId).toList();
         OrderRules.requireDistinctProducts(productIds);
         ProductCatalog.Products found = catalog.find(productIds);
@@ -60,14 +61,24 @@ public class OrderPlacement {
             }
             return new OrderLine(product.id(), product.name(), product.price(), item.quantity());
         }).toList();
-        return transactions.execute(status -> idempotency.execute("order:user:" + request.userId(), idempotencyKey,
-                request, OrderAccepted.class, () -> {
-                    SagaTime time = new SagaTime(clock.instant(), properties.stepTimeout());
-                    Order order = Order.place(request.userId(), lines, request.issuedCouponId(), time);
-                    orders.insert(order);
-                    SagaCommand first = order.start(time.now());
-                    outbox.add(Topics.of(first), first);
-                    return new OrderAccepted(order.id());
-                }));
+        boolean[] placedNow = new boolean[1];
+        OrderAccepted accepted = transactions.execute(status -> {
+            placedNow[0] = false;
+            return idempotency.execute("order:user:" + request.userId(), idempotencyKey, request,
+                    OrderAccepted.class, () -> {
+                        placedNow[0] = true;
+                        SagaTime time = new SagaTime(clock.instant(), properties.stepTimeout());
+                        Order order = Order.place(request.userId(), lines, request.issuedCouponId(), time);
+                        orders.insert(order);
+                        SagaCommand first = order.start(time.now());
+                        outbox.add(Topics.of(first), first);
+                        return new OrderAccepted(order.id());
+                    });
+        });
+        return new Placed(accepted.orderId(), placedNow[0]);
+    }
+
+    /** The placed order's id; {@code placedNow} unless it was placed before, under the same Idempotency-Key. */
+    public record Placed(long orderId, boolean placedNow) {
     }
 }
