@@ -11,6 +11,7 @@ import io.shopsaga.ranking.application.ProductCatalog;
 import io.shopsaga.ranking.application.RankingCacheRepair;
 import io.shopsaga.ranking.application.RankingQueries;
 import io.shopsaga.ranking.application.SalesRecorder;
+import io.shopsaga.ranking.application.SalesRetention;
 import io.shopsaga.ranking.persistence.CacheStatus;
 import io.shopsaga.ranking.persistence.ProductSnapshotRepository;
 import io.shopsaga.ranking.persistence.RankingCache;
@@ -79,8 +80,15 @@ public class RankingConfiguration {
 
     @Bean
     SalesRecorder salesRecorder(SalesRepository sales, ProductSnapshotRepository snapshots, RankingCache rankingCache,
-            RetryingTransactions transactions, RankingProperties properties, MeterRegistry meters) {
-        return new SalesRecorder(sales, snapshots, rankingCache, transactions, properties.zone(), meters);
+            RetryingTransactions transactions, RankingProperties properties, Clock clock, MeterRegistry meters) {
+        return new SalesRecorder(sales, snapshots, rankingCache, transactions, properties.zone(),
+                properties.store().keptDays(), clock, meters);
+    }
+
+    @Bean
+    SalesRetention salesRetention(SalesRepository sales, RankingProperties properties, Clock clock,
+            MeterRegistry meters) {
+        return new SalesRetention(sales, properties.store().keptDays(), clock, properties.zone(), meters);
     }
 
     @Bean

@@ -1,6 +1,8 @@
 package io.shopsaga.ranking.config;
 
+import io.shopsaga.ranking.domain.KeptDays;
 import java.time.Duration;
+
 import java.time.ZoneId;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -13,12 +15,35 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param productServiceTimeout how long a name lookup may take before the local copy is shown instead
  * @param topicPartitions partitions of {@code order.events.v1} when this service creates it
  * @param cache the Redis sorted sets
+ * @param store the counts kept in MySQL
  */
 @ConfigurationProperties("shopsaga.ranking")
 public record RankingProperties(@DefaultValue("Asia/Seoul") ZoneId zone,
         @DefaultValue("http://localhost:8082") String productServiceUrl,
         @DefaultValue("1s") Duration productServiceTimeout, @DefaultValue("3") int topicPartitions,
-        @DefaultValue Cache cache) {
+        @DefaultValue Cache cache, @DefaultValue Store store) {
+
+    /**
+     * @param retention how long a day's counts and its counted orders are kept after the day; at least 31 days (the
+     *     longest window is 30). An order completed on an older day is no longer counted.
+     * @param pruneInterval how often days older than that are deleted
+     */
+    public record Store(@DefaultValue("40d") Duration retention, @DefaultValue("1h") Duration pruneInterval) {
+
+        public Store {
+            if (retention.compareTo(Duration.ofDays(31)) < 0) {
+                throw new IllegalArgumentException("shopsaga.ranking.store.retention must be at least 31d: the "
+                        + "longest window is 30 days");
+            }
+            if (pruneInterval.toMillis() < 1) {
+                throw new IllegalArgumentException("shopsaga.ranking.store.prune-interval must be at least 1ms");
+            }
+        }
+
+        public KeptDays keptDays() {
+            return new KeptDays(retention.toDays());
+        }
+    }
 
     /**
      * @param mergedTtl how long a window's merged set is reused (a completed order shows within about this long)

@@ -39,7 +39,7 @@ class OrderEventListener {
             return;
         }
         if (!recorder.record(toCompletedOrder(completed))) {
-            log.info("Order {} was counted before; its redelivery changed nothing", completed.orderId());
+            log.info("Order {} changed no count: counted before, or of a day no longer kept", completed.orderId());
         }
     }
 

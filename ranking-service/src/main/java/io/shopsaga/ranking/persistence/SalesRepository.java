@@ -53,6 +53,31 @@ public class SalesRepository {
                 .update();
     }
 
+    /**
+     * Deletes the counted orders and the daily counts of the days before {@code firstKept}, a thousand rows per
+     * statement so that no statement holds many locks; answers how many rows went from each table.
+     */
+    public Pruned deleteDaysBefore(LocalDate firstKept) {
+        long orders = deleteInChunks("DELETE FROM processed_order WHERE sales_day < :day LIMIT 1000", firstKept);
+        long counts = deleteInChunks("DELETE FROM daily_product_sales WHERE sales_day < :day LIMIT 1000", firstKept);
+        return new Pruned(orders, counts);
+    }
+
+    private long deleteInChunks(String sql, LocalDate firstKept) {
+        long total = 0;
+        int deleted;
+        do {
+            deleted = jdbc.sql(sql).param("day", firstKept).update();
+            total += deleted;
+        }
+        while (deleted == 1000);
+        return total;
+    }
+
+    /** Rows deleted by {@link #deleteDaysBefore}. */
+    public record Pruned(long countedOrders, long dailyCounts) {
+    }
+
     /** The day's counts of the given products (those with none are absent). */
     public Map<Long, Long> totals(LocalDate salesDay, Collection<Long> productIds) {
         if (productIds.isEmpty()) {

@@ -13,6 +13,7 @@ import io.shopsaga.ranking.TestOrders;
 import io.shopsaga.ranking.application.RankingQueries;
 import io.shopsaga.ranking.application.SalesRecorder;
 import io.shopsaga.ranking.application.TopProducts;
+import io.shopsaga.ranking.domain.KeptDays;
 import io.shopsaga.ranking.persistence.CacheStatus;
 import io.shopsaga.ranking.persistence.ProductSnapshotRepository;
 import io.shopsaga.ranking.persistence.RankingCache;
@@ -144,7 +145,8 @@ class RedisDownTests extends RankingServiceIntegrationTest {
     }
 
     private SalesRecorder recorder() {
-        return new SalesRecorder(sales, snapshots, otherCache, transactions, TestClock.SEOUL, new SimpleMeterRegistry());
+        return new SalesRecorder(sales, snapshots, otherCache, transactions, TestClock.SEOUL, new KeptDays(40), clock,
+                new SimpleMeterRegistry());
     }
 
     private RankingQueries queries() {

@@ -1,0 +1,22 @@
+package io.shopsaga.ranking.domain;
+
+import java.time.LocalDate;
+
+/**
+ * How many days' counts are kept after their day: more than the longest window ({@link RankingRules#DAYS_MAX}), so
+ * a day goes only once no ranking can ask for it.
+ */
+public record KeptDays(long days) {
+
+    public KeptDays {
+        if (days <= RankingRules.DAYS_MAX) {
+            throw new IllegalArgumentException("days are kept at least " + (RankingRules.DAYS_MAX + 1)
+                    + " days (the longest window is " + RankingRules.DAYS_MAX + ")");
+        }
+    }
+
+    /** The first day still kept when it is {@code today}. */
+    public LocalDate firstKeptDay(LocalDate today) {
+        return today.minusDays(days);
+    }
+}
