@@ -1,5 +1,7 @@
 package io.shopsaga.dataplatform.domain;
 
+import java.time.Duration;
+
 /** What one POST to the data platform came back with: an HTTP answer, or none at all. */
 public sealed interface AttemptResult {
 
@@ -21,13 +23,23 @@ public sealed interface AttemptResult {
     /** The HTTP status, or {@code null} when nothing answered. */
     Integer httpStatus();
 
+    /** How long the platform asked to be left alone ({@code Retry-After}), or {@code null} when it did not say. */
+    default Duration retryAfter() {
+        return null;
+    }
+
     /**
      * The platform answered.
      *
      * @param status the HTTP status code
      * @param bodyExcerpt the start of the response body (for the delivery log), possibly empty
+     * @param retryAfter the answer's {@code Retry-After}, or {@code null}
      */
-    record Answered(int status, String bodyExcerpt) implements AttemptResult {
+    record Answered(int status, String bodyExcerpt, Duration retryAfter) implements AttemptResult {
+
+        public Answered(int status, String bodyExcerpt) {
+            this(status, bodyExcerpt, null);
+        }
 
         /**
          * 2xx is a delivery, and so is 409: the platform de-duplicates by the Idempotency-Key and says it already

@@ -5,7 +5,8 @@ import java.time.Duration;
 /**
  * Bounded retries with exponential backoff: at most {@code maxAttempts} attempts per round (the first one
  * included), the n-th failed one followed by a pause of {@code initialBackoff × multiplier^(n-1)}, capped at
- * {@code maxBackoff}.
+ * {@code maxBackoff}. An answer's {@code Retry-After} lengthens that pause to what the platform asked for, up to
+ * {@code maxBackoff} too (a platform asking for hours does not park a delivery for hours).
  */
 public record RetryPolicy(int maxAttempts, Duration initialBackoff, double multiplier, Duration maxBackoff) {
 
@@ -39,8 +40,18 @@ public record RetryPolicy(int maxAttempts, Duration initialBackoff, double multi
             case RETRYABLE -> attempt >= maxAttempts
                     ? new NextStep.Failed(truncate(result.describe() + " (gave up after " + attempt + " attempts)"),
                             result.httpStatus(), false)
-                    : new NextStep.RetryAfter(backoffAfter(attempt), truncate(result.describe()), result.httpStatus());
+                    : new NextStep.RetryAfter(pauseAfter(result, attempt), truncate(result.describe()),
+                            result.httpStatus());
         };
+    }
+
+    private Duration pauseAfter(AttemptResult result, int attempt) {
+        Duration backoff = backoffAfter(attempt);
+        Duration asked = result.retryAfter();
+        if (asked == null || asked.compareTo(backoff) <= 0) {
+            return backoff;
+        }
+        return asked.compareTo(maxBackoff) < 0 ? asked : maxBackoff;
     }
 
     private static String truncate(String error) {

@@ -30,6 +30,19 @@ class RetryPolicyTests {
     }
 
     @Test
+    void pausesAsLongAsThePlatformAskedButNoLongerThanTheLongestBackoff() {
+        assertThat(policy.next(new Answered(429, "", Duration.ofSeconds(3)), 1))
+                .isEqualTo(new NextStep.RetryAfter(Duration.ofSeconds(3), "HTTP 429", 429));
+        assertThat(policy.next(new Answered(503, "", Duration.ofHours(2)), 1))
+                .isEqualTo(new NextStep.RetryAfter(Duration.ofSeconds(5), "HTTP 503", 503));
+        // Asking for less than the backoff does not shorten it.
+        assertThat(policy.next(new Answered(503, "", Duration.ZERO), 3))
+                .isEqualTo(new NextStep.RetryAfter(Duration.ofSeconds(4), "HTTP 503", 503));
+        assertThat(policy.next(new Answered(429, "", Duration.ofSeconds(3)), 5))
+                .isEqualTo(new NextStep.Failed("HTTP 429 (gave up after 5 attempts)", 429, false));
+    }
+
+    @Test
     void givesUpAfterTheLastAttemptOfTheRound() {
         assertThat(policy.next(new Unreachable("ConnectException"), 5)).isEqualTo(
                 new NextStep.Failed("ConnectException (gave up after 5 attempts)", null, false));

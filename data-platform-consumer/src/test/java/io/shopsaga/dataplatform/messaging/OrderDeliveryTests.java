@@ -98,6 +98,22 @@ class OrderDeliveryTests extends DataPlatformIntegrationTest {
     }
 
     @Test
+    void waitsAsLongAsTheThrottlingPlatformAsksUpToTheLongestBackoff() {
+        // Asked for 2 minutes; the longest pause is max-backoff (200 ms here), four times the first backoff (50 ms).
+        platform.answerInTurn(orderId, aResponse().withStatus(429).withHeader("Retry-After", "120"));
+
+        publish(TestOrders.completed(orderId, userId));
+
+        Delivery delivery = awaitStatus(orderId, DeliveryStatus.DELIVERED);
+        assertThat(delivery.attempts()).isEqualTo(2);
+        assertThat(delivery.lastError()).isEqualTo("HTTP 429");
+        List<LoggedRequest> requests = platform.requestsOf(orderId);
+        assertThat(requests).hasSize(2);
+        long pauseMillis = requests.get(1).getLoggedDate().getTime() - requests.get(0).getLoggedDate().getTime();
+        assertThat(pauseMillis).isBetween(195L, 5_000L);
+    }
+
+    @Test
     void retriesAnAnswerSlowerThanTheReadTimeout() {
         platform.answerInTurn(orderId, aResponse().withStatus(200).withFixedDelay(1_500));
 
