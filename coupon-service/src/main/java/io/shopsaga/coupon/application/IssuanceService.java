@@ -17,6 +17,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.OptionalLong;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,6 +43,7 @@ public class IssuanceService {
     private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
     private final CouponCatalog catalog;
+    private final GrantBatcher batcher;
     private final RedisIssuanceGate gate;
     private final GateRebuilder rebuilder;
     private final CouponRepository coupons;
@@ -51,10 +53,11 @@ public class IssuanceService {
     private final Clock clock;
     private final Duration retryAfter;
 
-    public IssuanceService(CouponCatalog catalog, RedisIssuanceGate gate, GateRebuilder rebuilder,
+    public IssuanceService(CouponCatalog catalog, GrantBatcher batcher, RedisIssuanceGate gate, GateRebuilder rebuilder,
             CouponRepository coupons, IssuedCouponRepository issuedCoupons, RetryingTransactions transactions,
             IdempotentExecutor idempotency, Clock clock, CouponProperties properties) {
         this.catalog = catalog;
+        this.batcher = batcher;
         this.gate = gate;
         this.rebuilder = rebuilder;
         this.coupons = coupons;
@@ -116,11 +119,22 @@ public class IssuanceService {
         }
     }
 
-    /** Writes the granted coupon to MySQL; only a committed row is answered as issued. */
+    /**
+     * Writes the granted coupon to MySQL; only a committed row is answered as issued. Without an Idempotency-Key it
+     * goes with the other grants of the moment ({@link GrantBatcher}); when its batch could not be written whole,
+     * or with a key, it is written on its own here, where every refusal and failure is judged.
+     */
     private IssuedCouponView makeDurable(Issue issue) {
         long couponId = issue.couponId();
         long userId = issue.userId();
         try {
+            if (issue.idempotencyKey() == null) {
+                OptionalLong written = batcher.write(couponId, userId, issue.token().grantedAt());
+                if (written.isPresent()) {
+                    return new IssuedCouponView(written.getAsLong(), couponId, userId, IssuedCouponStatus.AVAILABLE,
+                            issue.token().grantedAt());
+                }
+            }
             return transactions.execute(() -> idempotency.execute(scope(couponId), issue.idempotencyKey(),
                     issue.fingerprint(), IssuedCouponView.class, () -> {
                         // The count first: it takes the campaign row's exclusive lock at once. Inserting first

@@ -13,7 +13,7 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
 
-/** Campaigns in explicit SQL; the issued count only moves through the guarded {@link #countOneIssued}. */
+/** Campaigns in explicit SQL; the issued count only moves through the guarded {@link #countOneIssued} and {@link #countIssued}. */
 @Repository
 public class CouponRepository {
 
@@ -62,6 +62,13 @@ public class CouponRepository {
         return jdbc.sql("UPDATE coupon SET issued_quantity = issued_quantity + 1 "
                 + "WHERE id = :id AND issued_quantity < total_quantity")
                 .param("id", id).update() == 1;
+    }
+
+    /** Counts {@code n} more issued in one guarded step: all of them, or none when fewer than {@code n} are left. */
+    public boolean countIssued(long id, int n) {
+        return jdbc.sql("UPDATE coupon SET issued_quantity = issued_quantity + :n "
+                + "WHERE id = :id AND issued_quantity + :n <= total_quantity")
+                .param("id", id).param("n", n).update() == 1;
     }
 
     private static Coupon map(ResultSet rs, int row) throws SQLException {

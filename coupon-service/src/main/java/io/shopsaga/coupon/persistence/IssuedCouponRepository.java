@@ -7,8 +7,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.dao.DuplicateKeyException;
@@ -47,6 +49,33 @@ public class IssuedCouponRepository {
         catch (DuplicateKeyException ex) {
             return Optional.empty();
         }
+    }
+
+    /**
+     * Inserts one AVAILABLE coupon of the campaign per user in one statement and answers each user's new id (read
+     * back by the unique key: auto-increment values of a multi-row insert need not be consecutive). A user already
+     * holding one fails the whole statement ({@link DuplicateKeyException}).
+     */
+    public Map<Long, Long> insertAll(long couponId, Map<Long, Instant> issuedAtByUser) {
+        StringBuilder sql = new StringBuilder("INSERT INTO issued_coupon (coupon_id, user_id, status, issued_at) VALUES ");
+        Map<String, Object> params = new HashMap<>();
+        params.put("couponId", couponId);
+        int i = 0;
+        for (Map.Entry<Long, Instant> grant : issuedAtByUser.entrySet()) {
+            sql.append(i == 0 ? "" : ", ").append("(:couponId, :u").append(i).append(", 'AVAILABLE', :t").append(i)
+                    .append(')');
+            params.put("u" + i, grant.getKey());
+            params.put("t" + i, Timestamps.toColumn(grant.getValue()));
+            i++;
+        }
+        jdbc.sql(sql.toString()).params(params).update();
+        Map<Long, Long> ids = new HashMap<>();
+        jdbc.sql("SELECT user_id, id FROM issued_coupon WHERE coupon_id = :couponId AND user_id IN (:users)")
+                .param("couponId", couponId).param("users", issuedAtByUser.keySet())
+                .query(rs -> {
+                    ids.put(rs.getLong(1), rs.getLong(2));
+                });
+        return ids;
     }
 
     public Optional<IssuedCoupon> find(long id) {

@@ -2,6 +2,7 @@ package io.shopsaga.coupon.application;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.shopsaga.coupon.TestCoupons;
 import io.shopsaga.coupon.persistence.CouponRepository;
@@ -68,6 +69,8 @@ class ConcurrentIssuanceTests {
         List<Long> users = users(1_000);
         List<Callable<Response>> requests = new ArrayList<>();
         users.forEach(user -> requests.add(() -> issue(couponId, user)));
+        double batchesBefore = batchSizes().count();
+        double batchedBefore = batchSizes().totalAmount();
 
         List<Response> responses = TestCoupons.runAll(requests, 64);
 
@@ -79,6 +82,19 @@ class ConcurrentIssuanceTests {
         assertThat(holdersInMySql(couponId)).isEqualTo(winners);
         assertThat(couponRows.find(couponId).orElseThrow().issuedQuantity()).isEqualTo(100);
         assertRedisAgreesWithMySql(couponId, 100);
+        // Each winner was told the id of its own row.
+        for (Response won : responses.stream().filter(r -> r.status() == 201).toList()) {
+            long user = won.json().get("userId").asLong();
+            assertThat(issuedCoupons.findByUser(user)).singleElement()
+                    .satisfies(row -> assertThat(row.id()).isEqualTo(won.json().get("issuedCouponId").asLong()));
+        }
+        // The crowd's grants were written together: all hundred by batches, in fewer transactions than coupons.
+        assertThat(batchSizes().totalAmount() - batchedBefore).isEqualTo(100.0);
+        assertThat(batchSizes().count() - batchesBefore).isLessThan(100.0);
+    }
+
+    private DistributionSummary batchSizes() {
+        return meters.get(GrantBatcher.BATCH_SIZE_METER).summary();
     }
 
     @Test

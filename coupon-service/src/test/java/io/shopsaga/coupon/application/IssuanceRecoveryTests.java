@@ -83,6 +83,7 @@ class IssuanceRecoveryTests {
         jdbc.execute("CREATE TRIGGER " + trigger + " BEFORE INSERT ON issued_coupon FOR EACH ROW BEGIN "
                 + "IF NEW.coupon_id = " + couponId + " THEN SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'outage'; "
                 + "END IF; END");
+        double fallbacksBefore = meters.get("coupon.issue.batch.fallbacks").counter().count();
         Response refused;
         try {
             refused = issue(couponId, user);
@@ -97,6 +98,8 @@ class IssuanceRecoveryTests {
         assertThat(gate.state(couponId)).contains(new GateState(3, 3, 0));
         assertThat(gate.grants(couponId)).doesNotContainKey(user);
         assertThat(issuedCoupons.countFor(couponId)).isZero();
+        // The batch failed as a whole, then the grant failed on its own too, which is what the answer says.
+        assertThat(meters.get("coupon.issue.batch.fallbacks").counter().count() - fallbacksBefore).isEqualTo(1.0);
 
         Response retried = issue(couponId, user);
 
