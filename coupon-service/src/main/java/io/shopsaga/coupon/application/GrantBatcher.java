@@ -69,6 +69,10 @@ public class GrantBatcher implements SmartLifecycle {
         }
         Pending grant = new Pending(couponId, userId, grantedAt, new CompletableFuture<>());
         waiting.add(grant);
+        if (!running && waiting.remove(grant)) {
+            // Stopped meanwhile, and the writer never took it: nobody else will answer it.
+            return OptionalLong.empty();
+        }
         try {
             Long id = grant.written().get();
             return id == null ? OptionalLong.empty() : OptionalLong.of(id);
@@ -116,7 +120,11 @@ public class GrantBatcher implements SmartLifecycle {
                 if (!coupons.countIssued(couponId, grants.size())) {
                     throw new BatchRefused();
                 }
-                return issuedCoupons.insertAll(couponId, issuedAtByUser);
+                Map<Long, Long> inserted = issuedCoupons.insertAll(couponId, issuedAtByUser);
+                if (inserted.size() != grants.size()) {
+                    throw new BatchRefused();
+                }
+                return inserted;
             });
         }
         catch (BatchRefused refused) {
@@ -127,7 +135,7 @@ public class GrantBatcher implements SmartLifecycle {
                     couponId, ex);
             ids = null;
         }
-        if (ids == null || ids.size() != grants.size()) {
+        if (ids == null) {
             notWritten.increment(grants.size());
             grants.forEach(grant -> grant.written().complete(null));
             return;
@@ -171,7 +179,7 @@ public class GrantBatcher implements SmartLifecycle {
     private record Pending(long couponId, long userId, Instant grantedAt, CompletableFuture<Long> written) {
     }
 
-    /** MySQL has fewer units left than the batch: undo the batch, let each grant be judged on its own. */
+    /** MySQL has fewer units left than the batch (or not its rows): undo the batch, judge each grant on its own. */
     private static final class BatchRefused extends RuntimeException {
 
         BatchRefused() {
