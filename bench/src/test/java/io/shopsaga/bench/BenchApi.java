@@ -67,11 +67,6 @@ public final class BenchApi {
         }
     }
 
-    /** The body of {@code GET path}, failing unless it answers 200. */
-    public static String read(String path) {
-        return get(path);
-    }
-
     /** The campaign's issuedQuantity and remainingQuantity as the API reports them. */
     public static Map<String, Long> couponCounts(long couponId) {
         String body = get("/api/v1/coupons/" + couponId);
@@ -79,7 +74,8 @@ public final class BenchApi {
                 "remainingQuantity", number(Pattern.compile("\"remainingQuantity\":(\\d+)"), body));
     }
 
-    private static String get(String path) {
+    /** The body of {@code GET path}, failing unless it answers 200. */
+    public static String get(String path) {
         return send(HttpRequest.newBuilder(URI.create(BenchSettings.BASE_URL + path)).GET(), 200);
     }
 

@@ -69,7 +69,7 @@ public class RankingReadSimulation extends Simulation {
         // On a fresh stack the ranking is empty until a first order counts: wait for one, so every read is a ranking.
         BenchApi.completeOrder(orderBody());
         long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-        while (!BenchApi.read("/topProducts").contains("\"rank\":1,")) {
+        while (!BenchApi.get("/topProducts").contains("\"rank\":1,")) {
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("GET /topProducts is still empty 15 s after a completed order");
             }

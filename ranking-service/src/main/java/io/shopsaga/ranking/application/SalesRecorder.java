@@ -64,7 +64,7 @@ public class SalesRecorder {
      */
     public boolean record(CompletedOrder order) {
         LocalDate day = order.salesDay(zone);
-        LocalDate firstKept = keptDays.firstKeptDay(LocalDate.ofInstant(clock.instant(), zone));
+        LocalDate firstKept = keptDays.firstKeptDay(clock, zone);
         if (day.isBefore(firstKept)) {
             log.warn("Order {} completed on {}, before the first kept day {}; not counted", order.orderId(), day,
                     firstKept);

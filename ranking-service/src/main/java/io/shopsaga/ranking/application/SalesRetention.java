@@ -44,7 +44,7 @@ public class SalesRetention {
     @Scheduled(initialDelayString = "${shopsaga.ranking.store.prune-interval:1h}",
             fixedDelayString = "${shopsaga.ranking.store.prune-interval:1h}")
     public SalesRepository.Pruned prune() {
-        LocalDate firstKept = keptDays.firstKeptDay(LocalDate.ofInstant(clock.instant(), zone));
+        LocalDate firstKept = keptDays.firstKeptDay(clock, zone);
         SalesRepository.Pruned pruned = sales.deleteDaysBefore(firstKept);
         countedOrders.increment(pruned.countedOrders());
         dailyCounts.increment(pruned.dailyCounts());
