@@ -18,11 +18,12 @@ import org.springframework.stereotype.Component;
 
 /**
  * Lets a client wait for its order's outcome ({@code Prefer: wait}) without a thread per waiter: each wait is a
- * future, completed by {@link SagaCoordinator} when this instance ends the saga, or by a periodic re-read of the
- * order (the saga may end on another instance), or by the wait's own time running out; then the order is read.
+ * future, completed by {@link SagaCoordinator} with the ended order when this instance ends the saga (no read), or by
+ * a periodic re-read of the order (the saga may end on another instance), or by the wait's own time running out (then
+ * the order is read as it is).
  *
- * <p>The ids of sagas that ended on this instance are kept for {@link #RECENT}, in case one ended before its client
- * started to wait; so a wait for an order placed just now needs no read at its start, only the re-reads every
+ * <p>Sagas that ended on this instance are kept for {@link #RECENT}, in case one ended before its client started to
+ * wait; so a wait for an order placed just now needs no read at its start, only the re-reads every
  * {@code shopsaga.order.wait-poll-interval}.
  */
 @Component
@@ -30,8 +31,8 @@ public class OrderOutcomes implements DisposableBean {
 
     static final Duration RECENT = Duration.ofSeconds(30);
 
-    private final Map<Long, Set<CompletableFuture<Void>>> waiters = new ConcurrentHashMap<>();
-    private final Map<Long, Long> recentlyFinished = new ConcurrentHashMap<>();
+    private final Map<Long, Set<CompletableFuture<Order>>> waiters = new ConcurrentHashMap<>();
+    private final Map<Long, Finished> recentlyFinished = new ConcurrentHashMap<>();
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("order-outcome-poll").daemon(true).factory());
     private final ExecutorService reads = Executors.newVirtualThreadPerTaskExecutor();
@@ -51,18 +52,17 @@ public class OrderOutcomes implements DisposableBean {
      * first re-read waits one poll interval; otherwise (an Idempotency-Key replay) the order is read at once.
      */
     public CompletableFuture<Order> await(long orderId, Duration max, boolean placedNow) {
-        CompletableFuture<Void> signal = new CompletableFuture<>();
+        CompletableFuture<Order> signal = new CompletableFuture<>();
         waiters.computeIfAbsent(orderId, id -> ConcurrentHashMap.newKeySet()).add(signal);
         // After registering: a saga ending from now on finds this waiter, one that ended before is in the map.
-        if (recentlyFinished.containsKey(orderId)) {
-            signal.complete(null);
+        Finished finished = recentlyFinished.get(orderId);
+        if (finished != null) {
+            signal.complete(finished.order());
         }
         ScheduledFuture<?> poll = scheduler.scheduleWithFixedDelay(
                 () -> reads.execute(() -> {
                     if (!signal.isDone()) {
-                        if (queries.find(orderId).map(order -> order.state().terminal()).orElse(false)) {
-                            signal.complete(null);
-                        }
+                        queries.find(orderId).filter(order -> order.state().terminal()).ifPresent(signal::complete);
                     }
                 }),
                 placedNow ? pollInterval.toMillis() : 0, pollInterval.toMillis(), TimeUnit.MILLISECONDS);
@@ -73,23 +73,28 @@ public class OrderOutcomes implements DisposableBean {
                 set.remove(signal);
                 return set.isEmpty() ? null : set;
             });
-        }).thenApplyAsync(ignored -> queries.get(orderId), reads);
+        }).thenCompose(ended -> ended != null ? CompletableFuture.completedFuture(ended)
+                : CompletableFuture.supplyAsync(() -> queries.get(orderId), reads));
     }
 
-    /** Called after the transaction that ended an order's saga has committed. */
-    void finished(long orderId) {
-        recentlyFinished.put(orderId, System.nanoTime());
-        Optional.ofNullable(waiters.get(orderId)).ifPresent(set -> set.forEach(signal -> signal.complete(null)));
+    /** Called with the ended order after the transaction that ended its saga has committed. */
+    void finished(Order order) {
+        recentlyFinished.put(order.id(), new Finished(order, System.nanoTime()));
+        Optional.ofNullable(waiters.get(order.id())).ifPresent(set -> set.forEach(signal -> signal.complete(order)));
     }
 
     private void forgetOldOutcomes() {
         long oldest = System.nanoTime() - RECENT.toNanos();
-        recentlyFinished.values().removeIf(finishedAt -> finishedAt - oldest < 0);
+        recentlyFinished.values().removeIf(finished -> finished.at() - oldest < 0);
     }
 
     @Override
     public void destroy() {
         scheduler.shutdownNow();
         reads.shutdownNow();
+    }
+
+    /** An ended order and when ({@link System#nanoTime()}) its saga ended. */
+    private record Finished(Order order, long at) {
     }
 }

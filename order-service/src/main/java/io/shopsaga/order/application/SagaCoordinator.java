@@ -88,7 +88,7 @@ public class SagaCoordinator {
             }
             return Optional.of(order);
         });
-        result.filter(order -> order.state().terminal()).ifPresent(order -> outcomes.finished(order.id()));
+        result.filter(order -> order.state().terminal()).ifPresent(outcomes::finished);
         return result.isPresent();
     }
 }

@@ -7,6 +7,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -16,15 +19,29 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
 
-/** Orders, their lines and their saga state. */
+/**
+ * Orders, their lines and their saga state.
+ *
+ * <p>An order's lines never change once stored, and every step of its saga locks the order again; so the lines of
+ * the orders this instance stored or read lately ({@link #RECENT_LINES} of them) are kept and not read again.
+ */
 @Repository
 public class OrderRepository {
+
+    static final int RECENT_LINES = 10_000;
 
     private static final String COLUMNS = """
             id, user_id, saga_state, failure_code, issued_coupon_id, total_amount, discount_amount, step_deadline,
             step_attempts, created_at, completed_at""";
 
     private final JdbcClient jdbc;
+    private final Map<Long, List<OrderLine>> recentLines = Collections.synchronizedMap(
+            new LinkedHashMap<>(1024, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<Long, List<OrderLine>> eldest) {
+                    return size() > RECENT_LINES;
+                }
+            });
 
     public OrderRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
@@ -52,15 +69,17 @@ public class OrderRepository {
                 .param("completedAt", timestamp(order.completedAt()))
                 .update(keys);
         order.assignId(keys.getKey().longValue());
+        List<Object> values = new ArrayList<>();
         int lineNo = 0;
         for (OrderLine line : order.lines()) {
-            jdbc.sql("""
-                    INSERT INTO order_line (order_id, line_no, product_id, name, unit_price, quantity)
-                    VALUES (:orderId, :lineNo, :productId, :name, :unitPrice, :quantity)""")
-                    .param("orderId", order.id()).param("lineNo", lineNo++).param("productId", line.productId())
-                    .param("name", line.name()).param("unitPrice", line.unitPrice()).param("quantity", line.quantity())
-                    .update();
+            values.addAll(List.of(order.id(), lineNo++, line.productId(), line.name(), line.unitPrice(),
+                    line.quantity()));
         }
+        jdbc.sql("INSERT INTO order_line (order_id, line_no, product_id, name, unit_price, quantity) VALUES "
+                        + String.join(", ", Collections.nCopies(order.lines().size(), "(?, ?, ?, ?, ?, ?)")))
+                .params(values)
+                .update();
+        recentLines.put(order.id(), order.lines());
     }
 
     /** Writes the saga's progress (the order's lines and amounts other than the discount never change). */
@@ -120,7 +139,12 @@ public class OrderRepository {
     }
 
     private Order withLines(OrderRow r) {
-        return r.toOrder(linesOf(List.of(r.id())).getOrDefault(r.id(), List.of()));
+        List<OrderLine> lines = recentLines.get(r.id());
+        if (lines == null) {
+            lines = linesOf(List.of(r.id())).getOrDefault(r.id(), List.of());
+            recentLines.put(r.id(), lines);
+        }
+        return r.toOrder(lines);
     }
 
     private Map<Long, List<OrderLine>> linesOf(List<Long> orderIds) {

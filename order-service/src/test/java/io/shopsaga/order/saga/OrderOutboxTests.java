@@ -3,17 +3,26 @@ package io.shopsaga.order.saga;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.shopsaga.contracts.ReserveStock;
+import io.shopsaga.defaults.messaging.OutboxRelay;
+import io.shopsaga.defaults.messaging.SagaMessageCodec;
 import io.shopsaga.order.OrderServiceIntegrationTest;
 import io.shopsaga.testsupport.TestIds;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import io.shopsaga.defaults.messaging.OutboxRelay;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
 
-/** The order and the message it implies commit together, in the wire format of libs/contracts, and get sent. */
+/**
+ * The order and the message it implies commit together, in the wire format of libs/contracts, and get sent: at once
+ * by the instance that committed it, or by the polling rounds once it is orphaned.
+ */
 class OrderOutboxTests extends OrderServiceIntegrationTest {
 
     @Autowired
@@ -21,6 +30,9 @@ class OrderOutboxTests extends OrderServiceIntegrationTest {
 
     @Autowired
     OutboxRelay relay;
+
+    @Autowired
+    SagaMessageCodec codec;
 
     @Test
     void storesTheFirstCommandWithTheOrderAndMarksItSentOnceTheBrokerHasIt() {
@@ -50,6 +62,24 @@ class OrderOutboxTests extends OrderServiceIntegrationTest {
     }
 
     @Test
+    void aRowThatItsInstanceNeverSentIsSentByThePollingRoundsOnceOrphaned() throws InterruptedException {
+        long orderId = TestIds.next();
+        long product = TestIds.next();
+        participants.silentProducts.add(product);
+        long row = insertUnsentReserveStock(orderId, product);
+
+        Thread.sleep(Duration.ofMillis(1_500)); // three polling rounds: the row is too young for them
+        assertThat(sentAt(row)).isNull();
+        assertThat(participants.commandsOf(orderId)).isEmpty();
+
+        jdbc.sql("UPDATE outbox_message SET created_at = created_at - INTERVAL 1 MINUTE WHERE id = :id")
+                .param("id", row).update();
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50)).until(() -> sentAt(row) != null);
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50))
+                .until(() -> participants.commandsOf(orderId).equals(List.of("ReserveStock")));
+    }
+
+    @Test
     void deletesSentRowsOnceTheyArePastTheRetention() {
         String key = "prune-" + TestIds.next();
         insertSentRow(key, "sent 8 days ago", 8);
@@ -60,6 +90,23 @@ class OrderOutboxTests extends OrderServiceIntegrationTest {
         assertThat(jdbc.sql("SELECT payload FROM outbox_message WHERE message_key = :key ORDER BY id")
                 .param("key", key).query(String.class).list())
                 .containsExactly("sent 6 days ago");
+    }
+
+    /** An unsent row that no instance's relay holds in memory: one whose instance died before sending it. */
+    private long insertUnsentReserveStock(long orderId, long product) {
+        KeyHolder id = new GeneratedKeyHolder();
+        jdbc.sql("INSERT INTO outbox_message (topic, message_key, message_type, payload) "
+                        + "VALUES ('stock.commands.v1', :key, 'ReserveStock', :payload)")
+                .param("key", Long.toString(orderId))
+                .param("payload", codec.toJson(new ReserveStock(UUID.randomUUID(), orderId, Instant.now(),
+                        List.of(new ReserveStock.Item(product, 1)))))
+                .update(id);
+        return id.getKey().longValue();
+    }
+
+    private Object sentAt(long row) {
+        return jdbc.sql("SELECT sent_at FROM outbox_message WHERE id = :id").param("id", row).query().listOfRows()
+                .getFirst().get("sent_at");
     }
 
     /** A row as the relay leaves it after the broker acknowledged it, {@code days} ago. */

@@ -105,7 +105,7 @@ public class MessagingAutoConfiguration {
 
         @Bean
         Outbox outbox(JdbcClient jdbc, SagaMessageCodec codec, OutboxRelay relay) {
-            return new Outbox(jdbc, codec, relay::wakeUp);
+            return new Outbox(jdbc, codec, relay::committed);
         }
     }
 }

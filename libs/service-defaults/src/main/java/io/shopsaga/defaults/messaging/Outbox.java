@@ -2,7 +2,10 @@ package io.shopsaga.defaults.messaging;
 
 import io.shopsaga.contracts.MessageTypes;
 import io.shopsaga.contracts.SagaMessage;
+import java.util.function.Consumer;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -10,36 +13,42 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 /**
  * Writes a message to send into the service's {@code outbox_message} table, inside the caller's transaction,
- * so the state change and the message it implies commit together or not at all. {@link OutboxRelay} sends it
- * after the commit (and is woken right then, so the usual latency is one round trip, not a poll interval).
+ * so the state change and the message it implies commit together or not at all. Once the transaction has
+ * committed, the row goes to {@link OutboxRelay}, which sends it at once (so the usual latency is one round trip, not
+ * a poll interval) without reading it back.
  */
 public class Outbox {
 
     private final JdbcClient jdbc;
     private final SagaMessageCodec codec;
-    private final Runnable afterCommit;
+    private final Consumer<OutboxRow> committed;
 
-    public Outbox(JdbcClient jdbc, SagaMessageCodec codec, Runnable afterCommit) {
+    Outbox(JdbcClient jdbc, SagaMessageCodec codec, Consumer<OutboxRow> committed) {
         this.jdbc = jdbc;
         this.codec = codec;
-        this.afterCommit = afterCommit;
+        this.committed = committed;
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
     public void add(String topic, SagaMessage message) {
+        String key = Long.toString(message.orderId());
+        String type = MessageTypes.nameOf(message);
+        String payload = codec.toJson(message);
+        KeyHolder id = new GeneratedKeyHolder();
         jdbc.sql("""
                 INSERT INTO outbox_message (topic, message_key, message_type, payload)
                 VALUES (:topic, :key, :type, :payload)""")
                 .param("topic", topic)
-                .param("key", Long.toString(message.orderId()))
-                .param("type", MessageTypes.nameOf(message))
-                .param("payload", codec.toJson(message))
-                .update();
+                .param("key", key)
+                .param("type", type)
+                .param("payload", payload)
+                .update(id);
+        OutboxRow row = new OutboxRow(id.getKey().longValue(), topic, key, type, payload);
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void afterCommit() {
-                    afterCommit.run();
+                    committed.accept(row);
                 }
             });
         }

@@ -6,7 +6,10 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -18,14 +21,24 @@ import org.springframework.kafka.support.SendResult;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Sends the outbox's unsent rows to Kafka in id order and marks a row sent only once the broker acknowledged it
- * (the producer runs with {@code acks=all} and idempotence on); a row whose send failed stays unsent and goes
- * again in a later round, so delivery is at least once.
+ * Sends the outbox's rows to Kafka and marks a row sent only once the broker acknowledged it (the producer runs
+ * with {@code acks=all} and idempotence on), so delivery is at least once. Two paths lead to the broker:
  *
- * <p>A round locks the rows it sends ({@code SELECT ... FOR UPDATE}): a second instance waits for it instead of
- * sending the same rows in another order. Within a round, once a key's send has failed, its later rows are not
- * marked sent either, so one order's messages are (re-)sent in their original order. Sent rows are deleted once
- * older than {@code shopsaga.outbox.retention}.
+ * <ul>
+ * <li><b>Committed here, sent from memory.</b> {@link Outbox} hands every row to {@link #committed} once its
+ * transaction has committed; the relay's thread sends the rows in commit order and marks the acknowledged ones sent
+ * with one {@code UPDATE} per batch, without reading them back. This is the path of nearly every row.</li>
+ * <li><b>Left over, read from the table.</b> A polling round ({@code shopsaga.outbox.poll-interval}) sends unsent
+ * rows in id order under {@code SELECT ... FOR UPDATE} (a second instance's round waits instead of sending the same
+ * rows), marking them in the same transaction. It takes only rows older than {@code shopsaga.outbox.orphaned-after}
+ * (their instance died before sending them, or its marking failed), except when this instance has rows that must go
+ * again: at start (rows of the instance that ran before) and after a send failed. Then it takes every unsent row,
+ * and until such a round ends with nothing failed, the keys with a failed row are left to it, so one order's
+ * messages are (re-)sent in their original order.</li>
+ * </ul>
+ *
+ * <p>Within a batch, once a key's send has failed, its later rows are not marked sent either. Sent rows are deleted
+ * once older than {@code shopsaga.outbox.retention}.
  */
 public class OutboxRelay implements SmartLifecycle {
 
@@ -37,7 +50,13 @@ public class OutboxRelay implements SmartLifecycle {
     private final OutboxProperties properties;
     private final Counter sent;
     private final Counter failed;
+    private final BlockingQueue<OutboxRow> committed = new LinkedBlockingQueue<>();
     private final Semaphore wakeUp = new Semaphore(0);
+    /** Keys with a row that failed to go; their rows are sent by the polling rounds only, in id order. */
+    private final Set<String> heldKeys = ConcurrentHashMap.newKeySet();
+    /** Acknowledged rows whose marking failed; marked with the next batch. */
+    private final List<Long> unmarked = new ArrayList<>();
+    private volatile boolean sendEveryUnsentRow = true;
     private volatile boolean running;
     private Thread worker;
 
@@ -53,58 +72,109 @@ public class OutboxRelay implements SmartLifecycle {
                 .description("Outbox sends that failed and will be retried").register(meters);
     }
 
-    /** Asks for a round now (called after a transaction that wrote to the outbox has committed). */
-    public void wakeUp() {
+    /** Takes a row whose transaction has just committed, to send it now. */
+    void committed(OutboxRow row) {
+        committed.add(row);
         wakeUp.release();
     }
 
-    /** Sends one batch of unsent rows and answers how many the broker acknowledged. */
+    /**
+     * One polling round: sends a batch of unsent rows from the table (only orphaned ones, unless this instance has
+     * rows to send again) and answers how many the broker acknowledged.
+     */
     public int relayOnce() {
-        Integer count = transactions.execute(status -> {
-            List<Row> rows = jdbc.sql("""
+        boolean everyRow = sendEveryUnsentRow;
+        Batch batch = transactions.execute(status -> {
+            List<OutboxRow> rows = jdbc.sql("""
                     SELECT id, topic, message_key, message_type, payload FROM outbox_message
-                    WHERE sent_at IS NULL ORDER BY id LIMIT :limit FOR UPDATE""")
+                    WHERE sent_at IS NULL AND (:everyRow OR created_at < CURRENT_TIMESTAMP(6) - INTERVAL :after SECOND)
+                    ORDER BY id LIMIT :limit FOR UPDATE""")
+                    .param("everyRow", everyRow)
+                    .param("after", properties.orphanedAfter().toSeconds())
                     .param("limit", properties.batchSize())
-                    .query((rs, n) -> new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                    .query((rs, n) -> new OutboxRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
                             rs.getString(5)))
                     .list();
-            if (rows.isEmpty()) {
-                return 0;
-            }
-            List<CompletableFuture<SendResult<String, String>>> sends = new ArrayList<>(rows.size());
-            for (Row row : rows) {
-                sends.add(send(row));
-            }
-            long deadline = System.nanoTime() + properties.sendTimeout().toNanos();
-            Set<String> failedKeys = new HashSet<>();
-            List<Long> acknowledged = new ArrayList<>();
-            for (int i = 0; i < rows.size(); i++) {
-                Row row = rows.get(i);
-                try {
-                    sends.get(i).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-                    if (!failedKeys.contains(row.key())) {
-                        acknowledged.add(row.id());
-                    }
-                }
-                catch (InterruptedException ex) {
-                    Thread.currentThread().interrupt();
-                    failedKeys.add(row.key());
-                }
-                catch (Exception ex) {
-                    failedKeys.add(row.key());
-                    failed.increment();
-                    log.warn("Outbox row {} ({} on {}) not acknowledged; it will be sent again", row.id(),
-                            row.type(), row.topic(), ex);
-                }
-            }
-            if (!acknowledged.isEmpty()) {
-                jdbc.sql("UPDATE outbox_message SET sent_at = CURRENT_TIMESTAMP(6) WHERE id IN (:ids)")
-                        .param("ids", acknowledged).update();
-                sent.increment(acknowledged.size());
-            }
-            return acknowledged.size();
+            Batch result = send(rows);
+            markSent(result.acknowledged());
+            return result;
         });
-        return count == null ? 0 : count;
+        if (batch != null && everyRow && batch.failedKeys().isEmpty() && batch.size() < properties.batchSize()) {
+            sendEveryUnsentRow = false;
+            heldKeys.clear();
+        }
+        return batch == null ? 0 : batch.acknowledged().size();
+    }
+
+    /**
+     * Sends a batch of the rows committed on this instance, except those of held keys, and marks the acknowledged
+     * ones sent; answers how many rows it took.
+     */
+    int relayCommitted() {
+        List<OutboxRow> rows = new ArrayList<>();
+        committed.drainTo(rows, properties.batchSize());
+        if (rows.isEmpty()) {
+            return 0;
+        }
+        List<OutboxRow> sendable = rows.stream().filter(row -> !heldKeys.contains(row.key())).toList();
+        Batch batch = send(sendable);
+        unmarked.addAll(batch.acknowledged());
+        try {
+            markSent(unmarked);
+            unmarked.clear();
+        }
+        catch (RuntimeException ex) {
+            log.warn("Could not mark {} acknowledged outbox rows sent; trying again with the next batch",
+                    unmarked.size(), ex);
+            if (unmarked.size() > 100 * properties.batchSize()) {
+                // Left unmarked, they go again once orphaned: a duplicate, which every consumer tolerates.
+                unmarked.clear();
+            }
+        }
+        if (!batch.failedKeys().isEmpty()) {
+            heldKeys.addAll(batch.failedKeys());
+            sendEveryUnsentRow = true;
+        }
+        return rows.size();
+    }
+
+    /** Sends the rows together and waits for the broker's answers; a key's rows after a failed one count as failed. */
+    private Batch send(List<OutboxRow> rows) {
+        List<CompletableFuture<SendResult<String, String>>> sends = new ArrayList<>(rows.size());
+        for (OutboxRow row : rows) {
+            sends.add(send(row));
+        }
+        long deadline = System.nanoTime() + properties.sendTimeout().toNanos();
+        Set<String> failedKeys = new HashSet<>();
+        List<Long> acknowledged = new ArrayList<>(rows.size());
+        for (int i = 0; i < rows.size(); i++) {
+            OutboxRow row = rows.get(i);
+            try {
+                sends.get(i).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                if (!failedKeys.contains(row.key())) {
+                    acknowledged.add(row.id());
+                }
+            }
+            catch (InterruptedException ex) {
+                Thread.currentThread().interrupt();
+                failedKeys.add(row.key());
+            }
+            catch (Exception ex) {
+                failedKeys.add(row.key());
+                failed.increment();
+                log.warn("Outbox row {} ({} on {}) not acknowledged; it will be sent again", row.id(), row.type(),
+                        row.topic(), ex);
+            }
+        }
+        return new Batch(rows.size(), acknowledged, failedKeys);
+    }
+
+    private void markSent(List<Long> ids) {
+        if (!ids.isEmpty()) {
+            jdbc.sql("UPDATE outbox_message SET sent_at = CURRENT_TIMESTAMP(6) WHERE id IN (:ids)")
+                    .param("ids", ids).update();
+            sent.increment(ids.size());
+        }
     }
 
     /**
@@ -127,7 +197,7 @@ public class OutboxRelay implements SmartLifecycle {
         return total;
     }
 
-    private CompletableFuture<SendResult<String, String>> send(Row row) {
+    private CompletableFuture<SendResult<String, String>> send(OutboxRow row) {
         try {
             return kafka.send(SagaMessageCodec.record(row.topic(), row.key(), row.type(), row.payload()));
         }
@@ -138,8 +208,9 @@ public class OutboxRelay implements SmartLifecycle {
 
     private void loop() {
         long nextPrune = System.nanoTime();
-        while (running) {
-            if (System.nanoTime() - nextPrune >= 0) {
+        long nextPoll = System.nanoTime();
+        while (running || !committed.isEmpty()) {
+            if (running && System.nanoTime() - nextPrune >= 0) {
                 nextPrune = System.nanoTime() + properties.pruneInterval().toNanos();
                 try {
                     pruneSent();
@@ -148,22 +219,28 @@ public class OutboxRelay implements SmartLifecycle {
                     log.warn("Deleting old sent outbox rows failed; trying again in {}", properties.pruneInterval(), ex);
                 }
             }
-            try {
-                if (relayOnce() >= properties.batchSize()) {
-                    continue;
+            boolean more = relayCommitted() > 0 && !committed.isEmpty();
+            if (running && System.nanoTime() - nextPoll >= 0) {
+                nextPoll = System.nanoTime() + properties.pollInterval().toNanos();
+                try {
+                    more |= relayOnce() >= properties.batchSize();
+                }
+                catch (RuntimeException ex) {
+                    log.warn("Outbox relay round failed; trying again in {}", properties.pollInterval(), ex);
                 }
             }
-            catch (RuntimeException ex) {
-                log.warn("Outbox relay round failed; trying again in {}", properties.pollInterval(), ex);
+            if (more || !running) {
+                continue;
             }
             try {
-                if (wakeUp.tryAcquire(properties.pollInterval().toMillis(), TimeUnit.MILLISECONDS)) {
+                long untilPoll = Math.max(0, nextPoll - System.nanoTime());
+                if (wakeUp.tryAcquire(untilPoll, TimeUnit.NANOSECONDS)) {
                     wakeUp.drainPermits();
                 }
             }
             catch (InterruptedException ex) {
-                Thread.currentThread().interrupt();
-                return;
+                // Stopping: the rows already committed are still sent (the loop ends once none is left).
+                running = false;
             }
         }
     }
@@ -174,16 +251,18 @@ public class OutboxRelay implements SmartLifecycle {
             return;
         }
         running = true;
+        sendEveryUnsentRow = true;
         worker = Thread.ofPlatform().name("outbox-relay").daemon(true).start(this::loop);
     }
 
+    /** Stops after sending the rows already committed here (bounded by the send timeout). */
     @Override
     public synchronized void stop() {
         running = false;
         if (worker != null) {
-            worker.interrupt();
+            wakeUp.release();
             try {
-                worker.join(properties.sendTimeout().toMillis());
+                worker.join(2 * properties.sendTimeout().toMillis());
             }
             catch (InterruptedException ex) {
                 Thread.currentThread().interrupt();
@@ -203,6 +282,7 @@ public class OutboxRelay implements SmartLifecycle {
         return SmartLifecycle.DEFAULT_PHASE - 100;
     }
 
-    private record Row(long id, String topic, String key, String type, String payload) {
+    /** What a batch's sends came to: its size, the rows to mark sent, and the keys that failed. */
+    private record Batch(int size, List<Long> acknowledged, Set<String> failedKeys) {
     }
 }

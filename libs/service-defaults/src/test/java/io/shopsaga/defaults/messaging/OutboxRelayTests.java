@@ -1,0 +1,182 @@
+package io.shopsaga.defaults.messaging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.shopsaga.contracts.ReleaseStock;
+import io.shopsaga.contracts.ReserveStock;
+import io.shopsaga.contracts.SagaMessage;
+import io.shopsaga.contracts.Topics;
+import io.shopsaga.testsupport.TestInfrastructure;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.kafka.core.KafkaOperations;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The relay against a real outbox table and a broker stand-in that can refuse sends: rows committed here go from
+ * memory in commit order; a failed one, and its key's later rows, go again from the table in id order; the polling
+ * rounds leave young rows to the instance that committed them, except at start.
+ */
+class OutboxRelayTests {
+
+    private static String database;
+    private static JdbcClient jdbc;
+    private static TransactionTemplate transactions;
+
+    private final List<String> sent = new CopyOnWriteArrayList<>();
+    private final Set<String> refusedOnce = ConcurrentHashMap.newKeySet();
+    private final SagaMessageCodec codec = new SagaMessageCodec(JsonMapper.builder().build());
+    private OutboxRelay relay;
+    private Outbox outbox;
+
+    @BeforeAll
+    static void createTable() {
+        TestInfrastructure infrastructure = TestInfrastructure.get();
+        database = infrastructure.createDatabase("outbox-relay");
+        DriverManagerDataSource dataSource = new DriverManagerDataSource(infrastructure.jdbcUrl(database),
+                infrastructure.dbUser(), infrastructure.dbPassword());
+        jdbc = JdbcClient.create(dataSource);
+        transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+        jdbc.sql("""
+                CREATE TABLE outbox_message (
+                    id BIGINT NOT NULL AUTO_INCREMENT, topic VARCHAR(200) NOT NULL, message_key VARCHAR(100) NOT NULL,
+                    message_type VARCHAR(100) NOT NULL, payload MEDIUMTEXT NOT NULL,
+                    created_at TIMESTAMP(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6), sent_at TIMESTAMP(6) NULL,
+                    PRIMARY KEY (id), KEY ix_outbox_message_unsent (sent_at, id))""").update();
+    }
+
+    @AfterAll
+    static void dropDatabase() {
+        TestInfrastructure.get().dropDatabase(database);
+    }
+
+    @BeforeEach
+    @SuppressWarnings("unchecked")
+    void newRelay() {
+        jdbc.sql("DELETE FROM outbox_message").update();
+        KafkaOperations<String, String> kafka = mock(KafkaOperations.class);
+        when(kafka.send(any(ProducerRecord.class))).thenAnswer(invocation -> {
+            ProducerRecord<String, String> record = invocation.getArgument(0);
+            String message = record.key() + ":" + new String(record.headers().lastHeader("shopsaga-type").value());
+            if (refusedOnce.remove(record.key())) {
+                return CompletableFuture.failedFuture(new IllegalStateException("broker unavailable"));
+            }
+            sent.add(message);
+            return CompletableFuture.completedFuture(null);
+        });
+        relay = new OutboxRelay(jdbc, transactions, kafka, new OutboxProperties(true, Duration.ofMillis(500), 200,
+                Duration.ofSeconds(1), Duration.ofSeconds(20), Duration.ofDays(7), Duration.ofMinutes(5)),
+                new SimpleMeterRegistry());
+        outbox = new Outbox(jdbc, codec, relay::committed);
+    }
+
+    @Test
+    void rowsCommittedHereGoFromMemoryInCommitOrderAndAreMarkedSent() {
+        commit(reserve(1), reserve(2));
+        commit(release(1));
+        transactions.executeWithoutResult(status -> {
+            outbox.add(Topics.STOCK_COMMANDS, reserve(3));
+            status.setRollbackOnly();
+        });
+
+        assertThat(relay.relayCommitted()).isEqualTo(3);
+
+        assertThat(sent).containsExactly("1:ReserveStock", "2:ReserveStock", "1:ReleaseStock");
+        assertThat(unsentKeys()).isEmpty();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM outbox_message").query(Long.class).single()).isEqualTo(3);
+    }
+
+    @Test
+    void aFailedSendHoldsItsKeyUntilARoundFromTheTableHasSentItsRowsInOrder() {
+        assertThat(relay.relayOnce()).isZero();
+        refusedOnce.add("7");
+        commit(reserve(7));
+        relay.relayCommitted();
+        assertThat(sent).isEmpty();
+
+        commit(release(7), reserve(8));
+        relay.relayCommitted();
+        assertThat(sent).containsExactly("8:ReserveStock");
+        assertThat(unsentKeys()).containsExactly("7", "7");
+
+        // The rows are seconds young, but this instance has rows to send again: the round takes every unsent row.
+        assertThat(relay.relayOnce()).isEqualTo(2);
+        assertThat(sent).containsExactly("8:ReserveStock", "7:ReserveStock", "7:ReleaseStock");
+        assertThat(unsentKeys()).isEmpty();
+
+        commit(reserve(7));
+        relay.relayCommitted();
+        assertThat(sent).endsWith("7:ReserveStock");
+        assertThat(unsentKeys()).isEmpty();
+    }
+
+    @Test
+    void atStartARoundSendsEveryUnsentRowThenOnlyOrphanedOnes() {
+        insertUnsent(reserve(4));
+
+        assertThat(relay.relayOnce()).isEqualTo(1);
+        assertThat(sent).containsExactly("4:ReserveStock");
+
+        long young = insertUnsent(reserve(5));
+        assertThat(relay.relayOnce()).isZero();
+        assertThat(unsentKeys()).containsExactly("5");
+
+        jdbc.sql("UPDATE outbox_message SET created_at = created_at - INTERVAL 21 SECOND WHERE id = :id")
+                .param("id", young).update();
+        assertThat(relay.relayOnce()).isEqualTo(1);
+        assertThat(sent).containsExactly("4:ReserveStock", "5:ReserveStock");
+    }
+
+    private void commit(SagaMessage... messages) {
+        transactions.executeWithoutResult(status -> {
+            for (SagaMessage message : messages) {
+                outbox.add(Topics.of(message), message);
+            }
+        });
+    }
+
+    /** A row committed by an instance that is gone: no relay holds it in memory. */
+    private long insertUnsent(SagaMessage message) {
+        KeyHolder id = new GeneratedKeyHolder();
+        jdbc.sql("INSERT INTO outbox_message (topic, message_key, message_type, payload) "
+                        + "VALUES (:topic, :key, :type, :payload)")
+                .param("topic", Topics.of(message)).param("key", Long.toString(message.orderId()))
+                .param("type", message.getClass().getSimpleName()).param("payload", codec.toJson(message))
+                .update(id);
+        return id.getKey().longValue();
+    }
+
+    private List<String> unsentKeys() {
+        return jdbc.sql("SELECT message_key FROM outbox_message WHERE sent_at IS NULL ORDER BY id").query(String.class)
+                .list();
+    }
+
+    private static ReserveStock reserve(long orderId) {
+        return new ReserveStock(UUID.randomUUID(), orderId, Instant.now(), List.of(new ReserveStock.Item(1, 1)));
+    }
+
+    private static ReleaseStock release(long orderId) {
+        return new ReleaseStock(UUID.randomUUID(), orderId, Instant.now());
+    }
+}
