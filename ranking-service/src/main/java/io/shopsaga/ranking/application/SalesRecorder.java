@@ -11,17 +11,26 @@ import io.shopsaga.ranking.persistence.SalesRepository;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Counts a completed order once: its claim, its products' daily counts and their names and prices commit in one
- * transaction; after the commit the day's Redis set gets the new counts.
+ * Counts completed orders once each, a batch at a time: the batch's claims, its products' daily counts and their
+ * names and prices commit in one transaction; after the commit each day's Redis set gets the new counts.
  *
- * <p>The Redis update runs for a redelivered order too. It writes counts read from MySQL, so it changes nothing when
- * Redis already has them, and it repairs Redis when the first delivery committed but never reached it (the service
- * died in between, or Redis failed).
+ * <p>An order counted before, in an earlier batch or earlier in the same one, changes no count. The Redis update
+ * runs for it too. It writes counts read from MySQL, so it changes nothing when Redis already has them, and it
+ * repairs Redis when the first delivery committed but never reached it (the service died in between, or Redis
+ * failed).
  *
  * <p>An order completed on a day older than the kept days ({@code shopsaga.ranking.store.retention}) is not counted:
  * no window reaches it, and its claim may already have been pruned ({@link SalesRetention}).
@@ -58,33 +67,74 @@ public class SalesRecorder {
         this.tooOld = counter(meters, "too-old");
     }
 
-    /**
-     * Counts the order on its sales day; false (and nothing changed) when it was counted before or its day is older
-     * than the kept days.
-     */
+    /** Counts one order: a batch of one ({@link #record(List)}); false when it changed no count. */
     public boolean record(CompletedOrder order) {
-        LocalDate day = order.salesDay(zone);
+        return record(List.of(order)) == 1;
+    }
+
+    /**
+     * Counts the orders on their sales days in one transaction and answers how many it counted; the others were
+     * counted before (or earlier in {@code orders}) or are of days older than the kept days. All or nothing: when it
+     * throws, nothing of the batch was counted.
+     */
+    public int record(List<CompletedOrder> orders) {
         LocalDate firstKept = keptDays.firstKeptDay(clock, zone);
-        if (day.isBefore(firstKept)) {
-            log.warn("Order {} completed on {}, before the first kept day {}; not counted", order.orderId(), day,
-                    firstKept);
-            tooOld.increment();
-            return false;
-        }
-        SortedMap<Long, Long> quantities = order.quantities();
-        boolean first = transactions.execute(() -> {
-            if (!sales.claim(order.orderId(), day, order.occurredAt())) {
-                return false;
+        List<CompletedOrder> kept = new ArrayList<>(orders.size());
+        for (CompletedOrder order : orders) {
+            LocalDate day = order.salesDay(zone);
+            if (day.isBefore(firstKept)) {
+                log.warn("Order {} completed on {}, before the first kept day {}; not counted", order.orderId(), day,
+                        firstKept);
+                tooOld.increment();
             }
-            // Ascending product id (both maps are sorted), so orders sharing products queue instead of deadlocking.
-            quantities.forEach((productId, quantity) -> sales.add(day, productId, quantity));
-            order.productDetails().forEach((productId, line) ->
-                    snapshots.save(productId, line.name(), line.unitPrice(), order.occurredAt()));
-            return true;
-        });
-        cache.sync(day, sales.totals(day, quantities.keySet()));
-        (first ? counted : duplicates).increment();
-        return first;
+            else {
+                kept.add(order);
+            }
+        }
+        if (kept.isEmpty()) {
+            return 0;
+        }
+        Set<Long> claimed = new HashSet<>(transactions.execute(() -> count(kept)));
+        int newlyCounted = claimed.size();
+        for (CompletedOrder order : kept) {
+            // An id named twice is claimed once: its first mention takes the claim, the next is a duplicate.
+            if (!claimed.remove(order.orderId())) {
+                log.info("Order {} was counted before; not counted again", order.orderId());
+                duplicates.increment();
+            }
+        }
+        counted.increment(newlyCounted);
+        SortedMap<LocalDate, Set<Long>> touched = new TreeMap<>();
+        kept.forEach(order -> touched.computeIfAbsent(order.salesDay(zone), day -> new TreeSet<>())
+                .addAll(order.quantities().keySet()));
+        touched.forEach((day, productIds) -> cache.sync(day, sales.totals(day, productIds)));
+        return newlyCounted;
+    }
+
+    /**
+     * Claims the orders and counts those claimed now (each id's first mention): quantities summed per day and
+     * product, one snapshot per product and order in the order given. Answers the ids claimed now.
+     */
+    private Set<Long> count(List<CompletedOrder> orders) {
+        Map<Long, CompletedOrder> firstMentions = new LinkedHashMap<>();
+        orders.forEach(order -> firstMentions.putIfAbsent(order.orderId(), order));
+        Set<Long> claimed = sales.claimAll(firstMentions.values().stream()
+                .map(order -> new SalesRepository.Claim(order.orderId(), order.salesDay(zone), order.occurredAt()))
+                .toList());
+        SortedMap<LocalDate, SortedMap<Long, Long>> quantities = new TreeMap<>();
+        List<ProductSnapshotRepository.Snapshot> seen = new ArrayList<>();
+        for (CompletedOrder order : firstMentions.values()) {
+            if (!claimed.contains(order.orderId())) {
+                continue;
+            }
+            SortedMap<Long, Long> ofDay = quantities.computeIfAbsent(order.salesDay(zone), day -> new TreeMap<>());
+            order.quantities().forEach((productId, quantity) -> ofDay.merge(productId, quantity, Long::sum));
+            order.productDetails().forEach((productId, line) -> seen.add(new ProductSnapshotRepository.Snapshot(
+                    productId, line.name(), line.unitPrice(), order.occurredAt())));
+        }
+        sales.addAll(quantities);
+        snapshots.saveAll(seen);
+        return claimed;
     }
 
     private static Counter counter(MeterRegistry meters, String outcome) {

@@ -1,2 +1,2 @@
-/** Ranking use cases: counting a completed order, answering the top products of a window. */
+/** Ranking use cases: counting completed orders (a batch at a time), answering the top products of a window. */
 package io.shopsaga.ranking.application;

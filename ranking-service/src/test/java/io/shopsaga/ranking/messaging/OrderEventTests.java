@@ -31,8 +31,14 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.BatchMessageListener;
+import org.springframework.kafka.listener.MessageListenerContainer;
 
-/** OrderCompleted over the real broker: counted within seconds, once however often it is delivered; poison dead-lettered. */
+/**
+ * OrderCompleted over the real broker, a poll at a time: counted within seconds, once however often it is delivered;
+ * a poison record or an order that cannot be counted dead-lettered without holding back or taking along the rest of
+ * its batch.
+ */
 class OrderEventTests extends RankingServiceIntegrationTest {
 
     private static volatile boolean listening;
@@ -74,7 +80,7 @@ class OrderEventTests extends RankingServiceIntegrationTest {
 
     @Test
     void consumesInTheGroupOfTheService() {
-        assertThat(listeners.getListenerContainer("ranking-order-events").getGroupId()).isEqualTo("ranking-service");
+        assertThat(listeners.getListenerContainer(OrderEventListener.ID).getGroupId()).isEqualTo("ranking-service");
     }
 
     @Test
@@ -98,20 +104,15 @@ class OrderEventTests extends RankingServiceIntegrationTest {
         send(event);
 
         await().atMost(Duration.ofSeconds(10)).until(() -> duplicates() == duplicates + 1);
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM processed_order WHERE order_id = ?").param(orderId)
-                .query(Long.class).single()).isEqualTo(1);
-        assertThat(jdbc.sql("SELECT sold_quantity FROM daily_product_sales WHERE sales_day = ? AND product_id = ?")
-                .param(today).param(p1).query(Long.class).single()).isEqualTo(4);
+        assertThat(claims(orderId)).isOne();
+        assertThat(sold(p1)).isEqualTo(4);
         productService.knows(Product.of(p1, 4_000));
         assertThat(ranking(topProducts(1, 5))).containsExactly(new TopProductResponse(1, p1, "Catalog " + p1, 4_000, 4));
     }
 
     @Test
     void deadLettersARecordOfUnknownTypeAtOnce() {
-        ProducerRecord<String, String> poison = new ProducerRecord<>(Topics.ORDER_EVENTS, Long.toString(orderId), "{}");
-        poison.headers().add(MessageTypes.HEADER, "OrderTeleported".getBytes(StandardCharsets.UTF_8));
-
-        kafka.send(poison).join();
+        kafka.send(poison(orderId)).join();
 
         try (KafkaProbe dlt = new KafkaProbe(bootstrapServers, Topics.deadLetter(Topics.ORDER_EVENTS))) {
             assertThat(dlt.awaitKey(Long.toString(orderId), 1)).singleElement()
@@ -126,9 +127,98 @@ class OrderEventTests extends RankingServiceIntegrationTest {
         try (KafkaProbe dlt = new KafkaProbe(bootstrapServers, Topics.deadLetter(Topics.ORDER_EVENTS))) {
             assertThat(dlt.awaitKey(Long.toString(orderId), 1)).hasSize(1);
         }
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM processed_order WHERE order_id = ?").param(orderId)
-                .query(Long.class).single()).isZero();
+        assertThat(claims(orderId)).isZero();
         assertThat(ranking(topProducts(1, 5))).isEmpty();
+    }
+
+    @Test
+    void pollsInBatchesThatWaitForEventsToGather() {
+        MessageListenerContainer container = listeners.getListenerContainer(OrderEventListener.ID);
+
+        assertThat(container.getContainerProperties().getMessageListener()).isInstanceOf(BatchMessageListener.class);
+        assertThat(container.getContainerProperties().getKafkaConsumerProperties())
+                .containsEntry("fetch.max.wait.ms", "100")
+                .containsEntry("fetch.min.bytes", "65536")
+                .containsEntry("max.poll.records", "500");
+    }
+
+    @Test
+    void countsTheOtherOrdersOfABatchAndDeadLettersItsPoisonRecord() {
+        long before = TestIds.next();
+        long after = TestIds.next();
+
+        inOneBatch(codec.toRecord(Topics.ORDER_EVENTS, completed(before, TestClock.at(today, LocalTime.of(9, 0)),
+                        line(p1, 2))),
+                poison(orderId),
+                codec.toRecord(Topics.ORDER_EVENTS, completed(after, TestClock.at(today, LocalTime.of(10, 0)),
+                        line(p1, 3), line(p2, 1))));
+
+        try (KafkaProbe dlt = new KafkaProbe(bootstrapServers, Topics.deadLetter(Topics.ORDER_EVENTS))) {
+            assertThat(dlt.awaitKey(Long.toString(orderId), 1)).singleElement()
+                    .satisfies(r -> assertThat(r.value()).isEqualTo("{}"));
+        }
+        await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(100))
+                .untilAsserted(() -> assertThat(sold(p1)).isEqualTo(5));
+        assertThat(sold(p2)).isEqualTo(1);
+        assertThat(claims(before) + claims(after)).isEqualTo(2);
+    }
+
+    @Test
+    void countsTheOtherOrdersOfABatchWhenOneCannotBeStored() {
+        long before = TestIds.next();
+        long after = TestIds.next();
+        OrderCompleted.Line unstorable = new OrderCompleted.Line(p2, "x".repeat(300), 1_000, 1);
+
+        inOneBatch(codec.toRecord(Topics.ORDER_EVENTS, completed(before, TestClock.at(today, LocalTime.of(9, 0)),
+                        line(p1, 2))),
+                codec.toRecord(Topics.ORDER_EVENTS, completed(orderId, TestClock.at(today, LocalTime.of(9, 30)),
+                        line(p1, 7), unstorable)),
+                codec.toRecord(Topics.ORDER_EVENTS, completed(after, TestClock.at(today, LocalTime.of(10, 0)),
+                        line(p1, 3))));
+
+        try (KafkaProbe dlt = new KafkaProbe(bootstrapServers, Topics.deadLetter(Topics.ORDER_EVENTS))) {
+            assertThat(dlt.awaitKey(Long.toString(orderId), 1)).hasSize(1);
+        }
+        await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(100))
+                .untilAsserted(() -> assertThat(sold(p1)).isEqualTo(5));
+        assertThat(claims(orderId)).isZero();
+        assertThat(sold(p2)).isNull();
+    }
+
+    /**
+     * Sends the records to one partition while the listener is paused, so that its next poll returns them together,
+     * in this order.
+     */
+    @SafeVarargs
+    private void inOneBatch(ProducerRecord<String, String>... records) {
+        MessageListenerContainer container = listeners.getListenerContainer(OrderEventListener.ID);
+        container.pause();
+        try {
+            await().atMost(Duration.ofSeconds(10)).until(container::isContainerPaused);
+            for (ProducerRecord<String, String> record : records) {
+                kafka.send(new ProducerRecord<>(record.topic(), 0, record.key(), record.value(), record.headers()))
+                        .join();
+            }
+        }
+        finally {
+            container.resume();
+        }
+    }
+
+    private static ProducerRecord<String, String> poison(long orderId) {
+        ProducerRecord<String, String> poison = new ProducerRecord<>(Topics.ORDER_EVENTS, Long.toString(orderId), "{}");
+        poison.headers().add(MessageTypes.HEADER, "OrderTeleported".getBytes(StandardCharsets.UTF_8));
+        return poison;
+    }
+
+    private long claims(long orderId) {
+        return jdbc.sql("SELECT COUNT(*) FROM processed_order WHERE order_id = ?").param(orderId)
+                .query(Long.class).single();
+    }
+
+    private Long sold(long productId) {
+        return jdbc.sql("SELECT sold_quantity FROM daily_product_sales WHERE sales_day = ? AND product_id = ?")
+                .param(today).param(productId).query(Long.class).optional().orElse(null);
     }
 
     private void send(OrderCompleted event) {
