@@ -9,13 +9,11 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.kafka.core.KafkaAdmin;
-import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.web.client.RestClient;
 
 /** data-platform-consumer's wiring. */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(DataPlatformProperties.class)
-@EnableScheduling
 public class DataPlatformConfiguration {
 
     /**

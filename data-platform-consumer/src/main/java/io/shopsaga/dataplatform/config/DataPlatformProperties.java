@@ -17,7 +17,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param initialBackoff the pause after the first failed attempt
  * @param backoffMultiplier how each further pause grows
  * @param maxBackoff the longest pause
- * @param pollInterval how often the sender looks for due deliveries
+ * @param pollInterval how often the sender looks for due deliveries when nothing wakes it (newly stored orders do)
  * @param batchSize deliveries claimed and sent (concurrently) per round
  * @param claimTimeout how long a claimed delivery stays with its sender; must exceed connect + read timeout, since
  *     after it another round (of any instance) may send the same order again

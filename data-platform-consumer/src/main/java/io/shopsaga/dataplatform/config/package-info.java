@@ -1,2 +1,2 @@
-/** Wiring of data-platform-consumer: properties, the platform's HTTP client, topics, scheduling. */
+/** Wiring of data-platform-consumer: properties, the platform's HTTP client, topics. */
 package io.shopsaga.dataplatform.config;

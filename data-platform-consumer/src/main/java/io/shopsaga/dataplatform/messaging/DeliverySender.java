@@ -2,38 +2,103 @@ package io.shopsaga.dataplatform.messaging;
 
 import io.shopsaga.dataplatform.application.DeliveryService;
 import io.shopsaga.dataplatform.config.DataPlatformProperties;
+import java.time.Duration;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * Sends the due deliveries every {@code shopsaga.data-platform.poll-interval}, round after round while full
- * batches come back. Several instances may run it: claiming keeps each order with one sender at a time.
+ * Sends the due deliveries: a round as soon as the listener has stored new orders ({@link #wakeUp()}), and at least
+ * every {@code shopsaga.data-platform.poll-interval} for the retries that fall due and operator re-sends; round after
+ * round while full batches come back. Several instances may run it: claiming keeps each order with one sender at a
+ * time.
  */
 @Component
-class DeliverySender {
+class DeliverySender implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(DeliverySender.class);
 
     private final DeliveryService deliveries;
     private final int batchSize;
+    private final Duration pollInterval;
+    private final Duration claimTimeout;
+    private final Semaphore wakeUp = new Semaphore(0);
+    private volatile boolean running;
+    private Thread worker;
 
     DeliverySender(DeliveryService deliveries, DataPlatformProperties properties) {
         this.deliveries = deliveries;
         this.batchSize = properties.batchSize();
+        this.pollInterval = properties.pollInterval();
+        this.claimTimeout = properties.claimTimeout();
     }
 
-    @Scheduled(fixedDelayString = "${shopsaga.data-platform.poll-interval:500ms}")
-    void sendDue() {
+    /** Asks for a round now (called once newly received orders have committed). */
+    void wakeUp() {
+        wakeUp.release();
+    }
+
+    private void loop() {
+        while (running) {
+            sendDue();
+            try {
+                if (wakeUp.tryAcquire(pollInterval.toNanos(), TimeUnit.NANOSECONDS)) {
+                    wakeUp.drainPermits();
+                }
+            }
+            catch (InterruptedException ex) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    private void sendDue() {
         try {
             int sent;
             do {
                 sent = deliveries.deliverDue();
-            } while (sent >= batchSize);
+            } while (sent >= batchSize && running);
         }
         catch (RuntimeException ex) {
             log.warn("A delivery round failed; trying again at the next poll", ex);
         }
+    }
+
+    @Override
+    public synchronized void start() {
+        if (running) {
+            return;
+        }
+        running = true;
+        worker = Thread.ofPlatform().name("data-platform-sender").daemon(true).start(this::loop);
+    }
+
+    /**
+     * Lets the round in flight finish and record its answers (while the database is still there), waiting at most a
+     * claim timeout: after that its claims have run out anyway, and its orders are sent again.
+     */
+    @Override
+    public synchronized void stop() {
+        if (!running) {
+            return;
+        }
+        running = false;
+        wakeUp.release();
+        try {
+            worker.join(claimTimeout);
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+        }
+        worker = null;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
     }
 }

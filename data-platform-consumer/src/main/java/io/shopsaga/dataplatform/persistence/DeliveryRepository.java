@@ -7,9 +7,15 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import org.springframework.dao.DuplicateKeyException;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
@@ -26,6 +32,12 @@ public class DeliveryRepository {
     private static final String COLUMNS = "order_id, status, attempts, last_error, last_http_status, received_at, "
             + "last_attempt_at, next_attempt_at, delivered_at";
 
+    /**
+     * Characters of documents per multi-row INSERT: at most 3 MB of UTF-8, far inside {@code max_allowed_packet}
+     * (16 MB on MariaDB 10.11, 64 MB on MySQL 8.4), however large the orders of a batch.
+     */
+    private static final int MAX_DOCUMENT_CHARS_PER_INSERT = 1_000_000;
+
     private final JdbcClient jdbc;
 
     public DeliveryRepository(JdbcClient jdbc) {
@@ -33,22 +45,39 @@ public class DeliveryRepository {
     }
 
     /**
-     * Records a received order as PENDING and due now; false when it was recorded before (a redelivered event),
-     * in which case nothing changes. A plain INSERT whose duplicate-key failure is the answer: a concurrent insert of
-     * the same id waits for the first to commit or roll back.
+     * Records received orders (order id → document) as PENDING and due now, in the caller's transaction; an order
+     * recorded before (a redelivered event) changes nothing. Multi-row INSERTs whose {@code ON DUPLICATE KEY UPDATE}
+     * is a no-op: unlike {@code INSERT IGNORE}, it passes over the duplicate key and nothing else (a value that does
+     * not fit still fails the statement). Rows go in order id order, so batches that share ids lock them in the same
+     * order; a large batch is split over several statements (see {@link #MAX_DOCUMENT_CHARS_PER_INSERT}).
      */
-    public boolean insertIfAbsent(long orderId, String document) {
-        try {
-            jdbc.sql("""
-                    INSERT INTO order_delivery (order_id, document, status, next_attempt_at)
-                    VALUES (:orderId, :document, 'PENDING', CURRENT_TIMESTAMP(6))""")
-                    .param("orderId", orderId).param("document", document)
-                    .update();
-            return true;
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void insertAbsent(SortedMap<Long, String> documents) {
+        List<Object> params = new ArrayList<>();
+        long chars = 0;
+        for (Map.Entry<Long, String> row : documents.entrySet()) {
+            if (!params.isEmpty() && chars + row.getValue().length() > MAX_DOCUMENT_CHARS_PER_INSERT) {
+                insertRows(params);
+                params.clear();
+                chars = 0;
+            }
+            params.add(row.getKey());
+            params.add(row.getValue());
+            chars += row.getValue().length();
         }
-        catch (DuplicateKeyException ex) {
-            return false;
+        if (!params.isEmpty()) {
+            insertRows(params);
         }
+    }
+
+    private void insertRows(List<Object> orderIdsAndDocuments) {
+        String rows = String.join(", ",
+                Collections.nCopies(orderIdsAndDocuments.size() / 2, "(?, ?, 'PENDING', CURRENT_TIMESTAMP(6))"));
+        jdbc.sql("""
+                INSERT INTO order_delivery (order_id, document, status, next_attempt_at) VALUES %s
+                ON DUPLICATE KEY UPDATE order_id = order_id""".formatted(rows))
+                .params(orderIdsAndDocuments)
+                .update();
     }
 
     /**
@@ -86,15 +115,58 @@ public class DeliveryRepository {
                 .list();
     }
 
-    /** DELIVERED; false if the claim was lost meanwhile (the row moved on without this answer). */
-    public boolean markDelivered(ClaimedDelivery claim, Integer httpStatus) {
-        return jdbc.sql("""
+    /**
+     * DELIVERED, in one statement, for every accepted attempt whose claim still holds; answers the order ids recorded.
+     * Each row is fenced by the attempt number its claim counted, as a single answer is: an attempt superseded meanwhile
+     * (its claim expired and the row was claimed again, so {@code attempts} moved on) leaves the row alone.
+     * {@code delivered_at} is the moment of each answer on the database's clock, not the moment of this statement.
+     */
+    public Set<Long> markDelivered(List<DeliveredAttempt> accepted) {
+        if (accepted.isEmpty()) {
+            return Set.of();
+        }
+        List<Object> params = new ArrayList<>(accepted.size() * 7);
+        long now = System.nanoTime();
+        String answeredMicrosAgo = byOrder(accepted, attempt -> (now - attempt.answeredAtNanos()) / 1_000, params);
+        String httpStatus = byOrder(accepted, DeliveredAttempt::httpStatus, params);
+        accepted.forEach(attempt -> params.add(attempt.claim().orderId()));
+        String attempts = byOrder(accepted, attempt -> attempt.claim().attempt(), params);
+        int updated = jdbc.sql("""
                 UPDATE order_delivery
-                SET status = 'DELIVERED', delivered_at = CURRENT_TIMESTAMP(6), next_attempt_at = NULL,
-                    claimed_until = NULL, last_http_status = :httpStatus
-                WHERE order_id = :orderId AND status = 'PENDING' AND attempts = :attempt""")
-                .param("httpStatus", httpStatus).param("orderId", claim.orderId()).param("attempt", claim.attempt())
-                .update() == 1;
+                SET status = 'DELIVERED', next_attempt_at = NULL, claimed_until = NULL,
+                    delivered_at = TIMESTAMPADD(MICROSECOND, -(%s), CURRENT_TIMESTAMP(6)), last_http_status = %s
+                WHERE order_id IN (%s) AND status = 'PENDING' AND attempts = %s"""
+                .formatted(answeredMicrosAgo, httpStatus, placeholders(accepted.size()), attempts))
+                .params(params)
+                .update();
+        Map<Long, Integer> claimed = accepted.stream()
+                .collect(Collectors.toMap(attempt -> attempt.claim().orderId(), attempt -> attempt.claim().attempt()));
+        if (updated == accepted.size()) {
+            return claimed.keySet();
+        }
+        // Some claims were lost. A row this statement marked keeps its claim's attempt count; a row it passed over had
+        // been claimed again, which counted a further attempt, and the count never goes back.
+        return jdbc.sql("SELECT order_id, attempts FROM order_delivery WHERE status = 'DELIVERED' AND order_id IN (:ids)")
+                .param("ids", claimed.keySet())
+                .query((rs, n) -> Map.entry(rs.getLong(1), rs.getInt(2)))
+                .list().stream()
+                .filter(row -> row.getValue().equals(claimed.get(row.getKey())))
+                .map(Map.Entry::getKey)
+                .collect(Collectors.toSet());
+    }
+
+    /** {@code CASE order_id WHEN ? THEN ? ... END} over {@code attempts}, its parameters appended to {@code params}. */
+    private static String byOrder(List<DeliveredAttempt> attempts, Function<DeliveredAttempt, Object> value,
+            List<Object> params) {
+        for (DeliveredAttempt attempt : attempts) {
+            params.add(attempt.claim().orderId());
+            params.add(value.apply(attempt));
+        }
+        return "CASE order_id" + " WHEN ? THEN ?".repeat(attempts.size()) + " END";
+    }
+
+    private static String placeholders(int count) {
+        return String.join(", ", Collections.nCopies(count, "?"));
     }
 
     /** Stays PENDING, due again after {@code delay}; false if the claim was lost meanwhile. */

@@ -1,2 +1,5 @@
-/** Explicit SQL for the deliveries: record once, claim due rows without blocking other instances, record answers. */
+/**
+ * Explicit SQL for the deliveries: record a batch of orders once each, claim due rows without blocking other
+ * instances, record a round's answers.
+ */
 package io.shopsaga.dataplatform.persistence;

@@ -116,7 +116,7 @@ class DeliveryApiTests extends DataPlatformIntegrationTest {
     }
 
     private void receive(long id) {
-        deliveries.receive(TestOrders.order(id, TestIds.next()));
+        deliveries.receive(List.of(TestOrders.order(id, TestIds.next())));
     }
 
     static void assertProblem(Response response, int status, String code) {

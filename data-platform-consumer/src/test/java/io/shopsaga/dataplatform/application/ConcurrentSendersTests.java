@@ -20,7 +20,7 @@ class ConcurrentSendersTests extends DataPlatformIntegrationTest {
     @Test
     void concurrentRoundsPostEveryOrderExactlyOnce() {
         List<Long> orders = LongStream.range(0, 60).mapToObj(i -> TestIds.next()).toList();
-        orders.forEach(id -> deliveries.receive(TestOrders.order(id, TestIds.next())));
+        deliveries.receive(orders.stream().map(id -> TestOrders.order(id, TestIds.next())).toList());
 
         try (ExecutorService senders = Executors.newFixedThreadPool(4)) {
             List<CompletableFuture<Void>> rounds = new ArrayList<>();
