@@ -68,20 +68,20 @@ public class BalanceService {
             throw new IllegalArgumentException("A payment amount cannot be negative: " + amount);
         }
         return transactions.execute(() -> {
-            if (!payments.insertPending(orderId, userId, amount)) {
+            if (!payments.claimForDeduct(orderId, userId, amount)) {
                 // The duplicate key means the first delivery has committed its row: read it without a lock.
                 // (Locking it here would upgrade the shared lock the duplicate check left, and two redeliveries
                 // upgrading at once deadlock each other.)
                 return outcomeOf(payments.find(orderId).orElseThrow());
             }
-            balances.ensureAccount(userId);
+            // No account row to make first: the guarded update takes the row's exclusive lock at once (no shared
+            // lock to upgrade), and a user without one has nothing to pay with.
             if (!balances.subtract(userId, amount)) {
                 payments.updateStatus(orderId, PaymentStatus.REJECTED);
                 return new DeductOutcome.Rejected(orderId, BalanceRules.INSUFFICIENT_BALANCE);
             }
             long after = balances.lockedBalanceOf(userId);
             balances.appendHistory(userId, HistoryType.USE, amount, after, orderId);
-            payments.updateStatus(orderId, PaymentStatus.DEDUCTED);
             return new DeductOutcome.Deducted(orderId, amount);
         });
     }

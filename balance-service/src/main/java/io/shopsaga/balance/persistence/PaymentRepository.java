@@ -21,9 +21,13 @@ public class PaymentRepository {
         this.jdbc = jdbc;
     }
 
-    /** Claims the order id for a deduct; false when a payment (or a cancellation) was recorded before. */
-    public boolean insertPending(long orderId, long userId, long amount) {
-        return insertIfAbsent(orderId, userId, amount, PaymentStatus.REJECTED);
+    /**
+     * Claims the order id for a deduct, recorded as DEDUCTED: what a deduct that goes through leaves, so it needs no
+     * second write (one that is refused sets REJECTED in the same transaction; nobody sees the row before the
+     * commit). False when a payment (or a cancellation) was recorded before.
+     */
+    public boolean claimForDeduct(long orderId, long userId, long amount) {
+        return insertIfAbsent(orderId, userId, amount, PaymentStatus.DEDUCTED);
     }
 
     /** Records that a refund came first; false when the order already has a payment row. */
