@@ -5,7 +5,9 @@ import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.shopsaga.coupon.persistence.CouponRepository;
 import io.shopsaga.coupon.persistence.IssuedCouponRepository;
+import io.shopsaga.defaults.lifecycle.BackgroundWorker;
 import io.shopsaga.defaults.persistence.RetryingTransactions;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -18,7 +20,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
@@ -33,7 +34,7 @@ import org.springframework.stereotype.Component;
  * recovers exactly as before. A request never learns "issued" before its batch committed.
  */
 @Component
-public class GrantBatcher implements SmartLifecycle {
+public class GrantBatcher extends BackgroundWorker {
 
     static final String BATCH_SIZE_METER = "coupon.issue.batch.size";
     private static final Logger log = LoggerFactory.getLogger(GrantBatcher.class);
@@ -45,11 +46,10 @@ public class GrantBatcher implements SmartLifecycle {
     private final RetryingTransactions transactions;
     private final DistributionSummary batchSizes;
     private final Counter notWritten;
-    private volatile boolean running;
-    private Thread writer;
 
     public GrantBatcher(CouponRepository coupons, IssuedCouponRepository issuedCoupons,
             RetryingTransactions transactions, MeterRegistry meters) {
+        super("coupon-grant-writer", Duration.ofSeconds(10));
         this.coupons = coupons;
         this.issuedCoupons = issuedCoupons;
         this.transactions = transactions;
@@ -64,12 +64,12 @@ public class GrantBatcher implements SmartLifecycle {
      * empty when it was not written (the caller then writes it on its own).
      */
     public OptionalLong write(long couponId, long userId, Instant grantedAt) {
-        if (!running) {
+        if (!isRunning()) {
             return OptionalLong.empty();
         }
         Pending grant = new Pending(couponId, userId, grantedAt, new CompletableFuture<>());
         waiting.add(grant);
-        if (!running && waiting.remove(grant)) {
+        if (!isRunning() && waiting.remove(grant)) {
             // Stopped meanwhile, and the writer never took it: nobody else will answer it.
             return OptionalLong.empty();
         }
@@ -86,14 +86,15 @@ public class GrantBatcher implements SmartLifecycle {
         }
     }
 
-    private void loop() {
+    @Override
+    protected void work() {
         List<Pending> batch = new ArrayList<>();
-        while (running || !waiting.isEmpty()) {
+        while (isRunning() || !waiting.isEmpty()) {
             try {
                 batch.add(waiting.take());
             }
             catch (InterruptedException ex) {
-                if (!running) {
+                if (!isRunning()) {
                     break;
                 }
                 continue;
@@ -144,35 +145,6 @@ public class GrantBatcher implements SmartLifecycle {
         for (Pending grant : grants) {
             grant.written().complete(ids.get(grant.userId()));
         }
-    }
-
-    @Override
-    public synchronized void start() {
-        if (running) {
-            return;
-        }
-        running = true;
-        writer = Thread.ofPlatform().name("coupon-grant-writer").daemon(true).start(this::loop);
-    }
-
-    @Override
-    public synchronized void stop() {
-        running = false;
-        if (writer != null) {
-            writer.interrupt();
-            try {
-                writer.join(10_000);
-            }
-            catch (InterruptedException ex) {
-                Thread.currentThread().interrupt();
-            }
-            writer = null;
-        }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running;
     }
 
     /** A grant waiting to be written, and what its request waits on (the id, or null: write it yourself). */

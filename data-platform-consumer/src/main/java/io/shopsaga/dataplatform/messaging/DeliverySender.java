@@ -2,12 +2,12 @@ package io.shopsaga.dataplatform.messaging;
 
 import io.shopsaga.dataplatform.application.DeliveryService;
 import io.shopsaga.dataplatform.config.DataPlatformProperties;
+import io.shopsaga.defaults.lifecycle.BackgroundWorker;
 import java.time.Duration;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,23 +17,20 @@ import org.springframework.stereotype.Component;
  * time.
  */
 @Component
-class DeliverySender implements SmartLifecycle {
+class DeliverySender extends BackgroundWorker {
 
     private static final Logger log = LoggerFactory.getLogger(DeliverySender.class);
 
     private final DeliveryService deliveries;
     private final int batchSize;
     private final Duration pollInterval;
-    private final Duration claimTimeout;
     private final Semaphore wakeUp = new Semaphore(0);
-    private volatile boolean running;
-    private Thread worker;
 
     DeliverySender(DeliveryService deliveries, DataPlatformProperties properties) {
+        super("data-platform-sender", properties.claimTimeout());
         this.deliveries = deliveries;
         this.batchSize = properties.batchSize();
         this.pollInterval = properties.pollInterval();
-        this.claimTimeout = properties.claimTimeout();
     }
 
     /** Asks for a round now (called once newly received orders have committed). */
@@ -41,8 +38,9 @@ class DeliverySender implements SmartLifecycle {
         wakeUp.release();
     }
 
-    private void loop() {
-        while (running) {
+    @Override
+    protected void work() {
+        while (isRunning()) {
             sendDue();
             try {
                 if (wakeUp.tryAcquire(pollInterval.toNanos(), TimeUnit.NANOSECONDS)) {
@@ -61,44 +59,19 @@ class DeliverySender implements SmartLifecycle {
             int sent;
             do {
                 sent = deliveries.deliverDue();
-            } while (sent >= batchSize && running);
+            } while (sent >= batchSize && isRunning());
         }
         catch (RuntimeException ex) {
             log.warn("A delivery round failed; trying again at the next poll", ex);
         }
     }
 
-    @Override
-    public synchronized void start() {
-        if (running) {
-            return;
-        }
-        running = true;
-        worker = Thread.ofPlatform().name("data-platform-sender").daemon(true).start(this::loop);
-    }
-
     /**
-     * Lets the round in flight finish and record its answers (while the database is still there), waiting at most a
-     * claim timeout: after that its claims have run out anyway, and its orders are sent again.
+     * Lets the round in flight finish and record its answers (while the database is still there); stop() waits at
+     * most a claim timeout for it: after that its claims have run out anyway, and its orders are sent again.
      */
     @Override
-    public synchronized void stop() {
-        if (!running) {
-            return;
-        }
-        running = false;
+    protected void wake(Thread worker) {
         wakeUp.release();
-        try {
-            worker.join(claimTimeout);
-        }
-        catch (InterruptedException ex) {
-            Thread.currentThread().interrupt();
-        }
-        worker = null;
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running;
     }
 }

@@ -14,6 +14,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import io.shopsaga.defaults.lifecycle.BackgroundWorker;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.KafkaOperations;
@@ -40,7 +41,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <p>Within a batch, once a key's send has failed, its later rows are not marked sent either. Sent rows are deleted
  * once older than {@code shopsaga.outbox.retention}.
  */
-public class OutboxRelay implements SmartLifecycle {
+public class OutboxRelay extends BackgroundWorker {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
 
@@ -57,11 +58,10 @@ public class OutboxRelay implements SmartLifecycle {
     /** Acknowledged rows whose marking failed; marked with the next batch. */
     private final List<Long> unmarked = new ArrayList<>();
     private volatile boolean sendEveryUnsentRow = true;
-    private volatile boolean running;
-    private Thread worker;
 
     public OutboxRelay(JdbcClient jdbc, TransactionTemplate transactions, KafkaOperations<String, String> kafka,
             OutboxProperties properties, MeterRegistry meters) {
+        super("outbox-relay", properties.sendTimeout().multipliedBy(2));
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.kafka = kafka;
@@ -193,7 +193,7 @@ public class OutboxRelay implements SmartLifecycle {
                     .update();
             total += deleted;
         }
-        while (deleted == 1000 && running);
+        while (deleted == 1000 && isRunning());
         return total;
     }
 
@@ -206,10 +206,12 @@ public class OutboxRelay implements SmartLifecycle {
         }
     }
 
-    private void loop() {
+    @Override
+    protected void work() {
         long nextPrune = System.nanoTime();
         long nextPoll = System.nanoTime();
-        while (running || !committed.isEmpty()) {
+        while (isRunning() || !committed.isEmpty()) {
+            boolean running = isRunning();
             if (running && System.nanoTime() - nextPrune >= 0) {
                 nextPrune = System.nanoTime() + properties.pruneInterval().toNanos();
                 try {
@@ -239,41 +241,24 @@ public class OutboxRelay implements SmartLifecycle {
                 }
             }
             catch (InterruptedException ex) {
-                // Stopping: the rows already committed are still sent (the loop ends once none is left).
-                running = false;
+                // Not how stop() asks (it wakes the thread): rows left unsent go once orphaned, or at the next start.
+                Thread.currentThread().interrupt();
+                return;
             }
         }
     }
 
+    /** At start, the first polling round takes every unsent row: the instance that ran before may have left some. */
     @Override
     public synchronized void start() {
-        if (running) {
-            return;
-        }
-        running = true;
         sendEveryUnsentRow = true;
-        worker = Thread.ofPlatform().name("outbox-relay").daemon(true).start(this::loop);
+        super.start();
     }
 
-    /** Stops after sending the rows already committed here (bounded by the send timeout). */
+    /** Sends the rows already committed here before the thread ends (bounded by twice the send timeout). */
     @Override
-    public synchronized void stop() {
-        running = false;
-        if (worker != null) {
-            wakeUp.release();
-            try {
-                worker.join(2 * properties.sendTimeout().toMillis());
-            }
-            catch (InterruptedException ex) {
-                Thread.currentThread().interrupt();
-            }
-            worker = null;
-        }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running;
+    protected void wake(Thread worker) {
+        wakeUp.release();
     }
 
     /** Stops before the Kafka producer and the data source go away, starts after them. */
