@@ -169,11 +169,11 @@ public class OutboxRelay extends BackgroundWorker {
         return new Batch(rows.size(), acknowledged, failedKeys);
     }
 
+    /** Marks the rows sent; a row sent twice (by a round from the table and from memory) is counted once. */
     private void markSent(List<Long> ids) {
         if (!ids.isEmpty()) {
-            jdbc.sql("UPDATE outbox_message SET sent_at = CURRENT_TIMESTAMP(6) WHERE id IN (:ids)")
-                    .param("ids", ids).update();
-            sent.increment(ids.size());
+            sent.increment(jdbc.sql("UPDATE outbox_message SET sent_at = CURRENT_TIMESTAMP(6) "
+                    + "WHERE id IN (:ids) AND sent_at IS NULL").param("ids", ids).update());
         }
     }
 

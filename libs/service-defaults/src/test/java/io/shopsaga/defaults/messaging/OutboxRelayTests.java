@@ -47,6 +47,7 @@ class OutboxRelayTests {
     private final List<String> sent = new CopyOnWriteArrayList<>();
     private final Set<String> refusedOnce = ConcurrentHashMap.newKeySet();
     private final SagaMessageCodec codec = new SagaMessageCodec(JsonMapper.builder().build());
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private OutboxRelay relay;
     private Outbox outbox;
 
@@ -86,8 +87,7 @@ class OutboxRelayTests {
             return CompletableFuture.completedFuture(null);
         });
         relay = new OutboxRelay(jdbc, transactions, kafka, new OutboxProperties(true, Duration.ofMillis(500), 200,
-                Duration.ofSeconds(1), Duration.ofSeconds(20), Duration.ofDays(7), Duration.ofMinutes(5)),
-                new SimpleMeterRegistry());
+                Duration.ofSeconds(1), Duration.ofSeconds(20), Duration.ofDays(7), Duration.ofMinutes(5)), meters);
         outbox = new Outbox(jdbc, codec, relay::committed);
     }
 
@@ -146,6 +146,18 @@ class OutboxRelayTests {
                 .param("id", young).update();
         assertThat(relay.relayOnce()).isEqualTo(1);
         assertThat(sent).containsExactly("4:ReserveStock", "5:ReserveStock");
+    }
+
+    @Test
+    void aRowSentByARoundFromTheTableAndAgainFromMemoryIsCountedOnce() {
+        commit(reserve(9));
+
+        assertThat(relay.relayOnce()).isEqualTo(1); // at start: every unsent row, this one included
+        relay.relayCommitted();
+
+        assertThat(sent).containsExactly("9:ReserveStock", "9:ReserveStock"); // at least once
+        assertThat(meters.counter("shopsaga.outbox.sent").count()).isEqualTo(1);
+        assertThat(unsentKeys()).isEmpty();
     }
 
     private void commit(SagaMessage... messages) {
