@@ -3,9 +3,11 @@ package io.shopsaga.coupon.persistence;
 import io.shopsaga.coupon.domain.DiscountType;
 import io.shopsaga.coupon.domain.IssuedCoupon;
 import io.shopsaga.coupon.domain.IssuedCouponStatus;
+import io.shopsaga.defaults.persistence.SqlRows;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -57,18 +59,13 @@ public class IssuedCouponRepository {
      * holding one fails the whole statement ({@link DuplicateKeyException}).
      */
     public Map<Long, Long> insertAll(long couponId, Map<Long, Instant> issuedAtByUser) {
-        StringBuilder sql = new StringBuilder("INSERT INTO issued_coupon (coupon_id, user_id, status, issued_at) VALUES ");
-        Map<String, Object> params = new HashMap<>();
-        params.put("couponId", couponId);
-        int i = 0;
-        for (Map.Entry<Long, Instant> grant : issuedAtByUser.entrySet()) {
-            sql.append(i == 0 ? "" : ", ").append("(:couponId, :u").append(i).append(", 'AVAILABLE', :t").append(i)
-                    .append(')');
-            params.put("u" + i, grant.getKey());
-            params.put("t" + i, Timestamps.toColumn(grant.getValue()));
-            i++;
-        }
-        jdbc.sql(sql.toString()).params(params).update();
+        List<Object> values = new ArrayList<>();
+        issuedAtByUser.forEach((userId, issuedAt) -> values.addAll(List.of(couponId, userId,
+                Timestamps.toColumn(issuedAt))));
+        jdbc.sql("INSERT INTO issued_coupon (coupon_id, user_id, status, issued_at) VALUES "
+                        + SqlRows.repeat("(?, ?, 'AVAILABLE', ?)", issuedAtByUser.size()))
+                .params(values)
+                .update();
         Map<Long, Long> ids = new HashMap<>();
         jdbc.sql("SELECT user_id, id FROM issued_coupon WHERE coupon_id = :couponId AND user_id IN (:users)")
                 .param("couponId", couponId).param("users", issuedAtByUser.keySet())

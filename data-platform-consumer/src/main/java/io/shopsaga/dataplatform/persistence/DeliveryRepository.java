@@ -2,13 +2,13 @@ package io.shopsaga.dataplatform.persistence;
 
 import io.shopsaga.dataplatform.domain.Delivery;
 import io.shopsaga.dataplatform.domain.DeliveryStatus;
+import io.shopsaga.defaults.persistence.SqlRows;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -71,8 +71,7 @@ public class DeliveryRepository {
     }
 
     private void insertRows(List<Object> orderIdsAndDocuments) {
-        String rows = String.join(", ",
-                Collections.nCopies(orderIdsAndDocuments.size() / 2, "(?, ?, 'PENDING', CURRENT_TIMESTAMP(6))"));
+        String rows = SqlRows.repeat("(?, ?, 'PENDING', CURRENT_TIMESTAMP(6))", orderIdsAndDocuments.size() / 2);
         jdbc.sql("""
                 INSERT INTO order_delivery (order_id, document, status, next_attempt_at) VALUES %s
                 ON DUPLICATE KEY UPDATE order_id = order_id""".formatted(rows))
@@ -136,7 +135,7 @@ public class DeliveryRepository {
                 SET status = 'DELIVERED', next_attempt_at = NULL, claimed_until = NULL,
                     delivered_at = TIMESTAMPADD(MICROSECOND, -(%s), CURRENT_TIMESTAMP(6)), last_http_status = %s
                 WHERE order_id IN (%s) AND status = 'PENDING' AND attempts = %s"""
-                .formatted(answeredMicrosAgo, httpStatus, placeholders(accepted.size()), attempts))
+                .formatted(answeredMicrosAgo, httpStatus, SqlRows.repeat("?", accepted.size()), attempts))
                 .params(params)
                 .update();
         Map<Long, Integer> claimed = accepted.stream()
@@ -163,10 +162,6 @@ public class DeliveryRepository {
             params.add(value.apply(attempt));
         }
         return "CASE order_id" + " WHEN ? THEN ?".repeat(attempts.size()) + " END";
-    }
-
-    private static String placeholders(int count) {
-        return String.join(", ", Collections.nCopies(count, "?"));
     }
 
     /** Stays PENDING, due again after {@code delay}; false if the claim was lost meanwhile. */

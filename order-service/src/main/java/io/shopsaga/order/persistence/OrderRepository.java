@@ -1,5 +1,6 @@
 package io.shopsaga.order.persistence;
 
+import io.shopsaga.defaults.persistence.SqlRows;
 import io.shopsaga.order.domain.Order;
 import io.shopsaga.order.domain.OrderLine;
 import io.shopsaga.order.domain.SagaState;
@@ -76,7 +77,7 @@ public class OrderRepository {
                     line.quantity()));
         }
         jdbc.sql("INSERT INTO order_line (order_id, line_no, product_id, name, unit_price, quantity) VALUES "
-                        + String.join(", ", Collections.nCopies(order.lines().size(), "(?, ?, ?, ?, ?, ?)")))
+                        + SqlRows.repeat("(?, ?, ?, ?, ?, ?)", order.lines().size()))
                 .params(values)
                 .update();
         recentLines.put(order.id(), order.lines());

@@ -1,11 +1,13 @@
 package io.shopsaga.product.persistence;
 
+import io.shopsaga.defaults.persistence.SqlRows;
 import io.shopsaga.product.domain.OrderReservation;
 import io.shopsaga.product.domain.ReservationStatus;
 import io.shopsaga.product.domain.StockItem;
 import io.shopsaga.product.domain.StockItems;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.dao.DuplicateKeyException;
@@ -68,16 +70,14 @@ public class ReservationRepository {
 
     /** Records what the order took, in one multi-row INSERT. */
     public void insertItems(long orderId, StockItems items) {
-        List<StockItem> list = items.items();
-        StringBuilder sql = new StringBuilder("INSERT INTO stock_reservation (order_id, product_id, quantity) VALUES ");
-        for (int i = 0; i < list.size(); i++) {
-            sql.append(i == 0 ? "" : ", ").append("(:orderId, :p").append(i).append(", :q").append(i).append(')');
+        List<Object> values = new ArrayList<>();
+        for (StockItem item : items.items()) {
+            values.addAll(List.of(orderId, item.productId(), item.quantity()));
         }
-        JdbcClient.StatementSpec statement = jdbc.sql(sql.toString()).param("orderId", orderId);
-        for (int i = 0; i < list.size(); i++) {
-            statement = statement.param("p" + i, list.get(i).productId()).param("q" + i, list.get(i).quantity());
-        }
-        statement.update();
+        jdbc.sql("INSERT INTO stock_reservation (order_id, product_id, quantity) VALUES "
+                        + SqlRows.repeat("(?, ?, ?)", items.items().size()))
+                .params(values)
+                .update();
     }
 
     /** What the order took, by ascending product id (the lock order). */

@@ -1,10 +1,12 @@
 package io.shopsaga.ranking.persistence;
 
+import io.shopsaga.defaults.persistence.SqlRows;
 import io.shopsaga.ranking.domain.ProductSales;
 import io.shopsaga.ranking.domain.SalesWindow;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -44,19 +46,15 @@ public class SalesRepository {
         }
         long claimId = ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE);
         List<Claim> ascending = claims.stream().sorted(Comparator.comparingLong(Claim::orderId)).toList();
-        StringBuilder sql = new StringBuilder(
-                "INSERT INTO processed_order (order_id, sales_day, occurred_at, claim_id) VALUES ");
-        Map<String, Object> params = new HashMap<>();
-        params.put("claim", claimId);
-        for (int i = 0; i < ascending.size(); i++) {
-            Claim claim = ascending.get(i);
-            sql.append(i == 0 ? "" : ", ").append("(:o").append(i).append(", :d").append(i).append(", :t").append(i)
-                    .append(", :claim)");
-            params.put("o" + i, claim.orderId());
-            params.put("d" + i, claim.salesDay());
-            params.put("t" + i, Timestamp.from(claim.occurredAt()));
+        List<Object> values = new ArrayList<>();
+        for (Claim claim : ascending) {
+            values.addAll(List.of(claim.orderId(), claim.salesDay(), Timestamp.from(claim.occurredAt()), claimId));
         }
-        jdbc.sql(sql.append(" ON DUPLICATE KEY UPDATE order_id = order_id").toString()).params(params).update();
+        jdbc.sql("INSERT INTO processed_order (order_id, sales_day, occurred_at, claim_id) VALUES "
+                        + SqlRows.repeat("(?, ?, ?, ?)", ascending.size())
+                        + " ON DUPLICATE KEY UPDATE order_id = order_id")
+                .params(values)
+                .update();
         return new HashSet<>(jdbc.sql("SELECT order_id FROM processed_order WHERE claim_id = :claim AND order_id IN (:ids)")
                 .param("claim", claimId).param("ids", ascending.stream().map(Claim::orderId).toList())
                 .query(Long.class).list());
