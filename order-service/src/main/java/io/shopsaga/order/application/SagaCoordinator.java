@@ -4,6 +4,7 @@ import io.shopsaga.contracts.SagaMessage;
 import io.shopsaga.contracts.SagaReply;
 import io.shopsaga.contracts.Topics;
 import io.shopsaga.defaults.messaging.Outbox;
+import io.shopsaga.defaults.persistence.AfterCommit;
 import io.shopsaga.order.config.OrderProperties;
 import io.shopsaga.order.domain.Order;
 import io.shopsaga.order.domain.SagaTime;
@@ -19,7 +20,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Drives the saga: applies a reply or a passed deadline to the order under its row lock, and stores the new state
- * and the messages it implies (through the outbox) in one transaction. The order's row lock is what de-duplicates:
+ * and the messages it implies (through the outbox) in one transaction, its own or the caller's. The order's row lock is what de-duplicates:
  * a reply is applied only in the one state that waits for it, so a second delivery finds the saga moved on.
  */
 @Service
@@ -88,7 +89,9 @@ public class SagaCoordinator {
             }
             return Optional.of(order);
         });
-        result.filter(order -> order.state().terminal()).ifPresent(outcomes::finished);
+        // Inside a batch of replies the transaction is the batch's: a waiting client hears only once it has committed.
+        result.filter(order -> order.state().terminal())
+                .ifPresent(order -> AfterCommit.run(() -> outcomes.finished(order)));
         return result.isPresent();
     }
 }

@@ -3,8 +3,10 @@ package io.shopsaga.order.messaging;
 import io.shopsaga.contracts.SagaMessage;
 import io.shopsaga.contracts.SagaReply;
 import io.shopsaga.contracts.Topics;
+import io.shopsaga.defaults.messaging.BatchTransactions;
 import io.shopsaga.defaults.messaging.SagaMessageCodec;
 import io.shopsaga.order.application.SagaCoordinator;
+import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -12,8 +14,9 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Hands every participant reply to the saga. Idempotent: a reply is applied only in the state that awaits it.
- * A failure is retried with backoff, then dead-lettered (libs/service-defaults' error handler).
+ * Hands every participant reply to the saga, the replies of one poll in one transaction ({@link BatchTransactions}).
+ * Idempotent: a reply is applied only in the state that awaits it. A failure is retried with backoff, then
+ * dead-lettered (libs/service-defaults' error handler).
  */
 @Component
 class SagaReplyListener {
@@ -22,15 +25,22 @@ class SagaReplyListener {
 
     private final SagaMessageCodec codec;
     private final SagaCoordinator saga;
+    private final BatchTransactions transactions;
 
-    SagaReplyListener(SagaMessageCodec codec, SagaCoordinator saga) {
+    SagaReplyListener(SagaMessageCodec codec, SagaCoordinator saga, BatchTransactions transactions) {
         this.codec = codec;
         this.saga = saga;
+        this.transactions = transactions;
     }
 
     @KafkaListener(id = "order-saga-replies", idIsGroup = false, topics = { Topics.STOCK_REPLIES, Topics.COUPON_REPLIES,
-            Topics.BALANCE_REPLIES })
-    void onReply(ConsumerRecord<String, String> record) {
+            Topics.BALANCE_REPLIES }, batch = "true",
+            properties = "max.poll.records=${shopsaga.messaging.records-per-transaction:50}")
+    void onReplies(List<ConsumerRecord<String, String>> records) {
+        transactions.applyEach(records, this::apply);
+    }
+
+    private void apply(ConsumerRecord<String, String> record) {
         SagaMessage message = codec.read(record);
         if (message instanceof SagaReply reply) {
             saga.onReply(reply);

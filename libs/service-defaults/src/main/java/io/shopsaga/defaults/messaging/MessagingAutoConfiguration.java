@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.shopsaga.contracts.Topics;
 import io.shopsaga.defaults.config.ServiceDefaultsAutoConfiguration;
+import io.shopsaga.defaults.persistence.RetryingTransactions;
 import java.sql.SQLTransientException;
 import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
@@ -50,6 +51,13 @@ public class MessagingAutoConfiguration {
     @ConditionalOnMissingBean
     SagaMessageCodec sagaMessageCodec(JsonMapper json) {
         return new SagaMessageCodec(json);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    @ConditionalOnBean(RetryingTransactions.class)
+    BatchTransactions batchTransactions(TransactionTemplate transactions, RetryingTransactions retrying) {
+        return new BatchTransactions(transactions, retrying);
     }
 
     /** Boot applies a {@link CommonErrorHandler} bean to its listener container factory. */

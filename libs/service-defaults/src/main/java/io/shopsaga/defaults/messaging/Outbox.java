@@ -2,14 +2,13 @@ package io.shopsaga.defaults.messaging;
 
 import io.shopsaga.contracts.MessageTypes;
 import io.shopsaga.contracts.SagaMessage;
+import io.shopsaga.defaults.persistence.AfterCommit;
 import java.util.function.Consumer;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Writes a message to send into the service's {@code outbox_message} table, inside the caller's transaction,
@@ -44,13 +43,6 @@ public class Outbox {
                 .param("payload", payload)
                 .update(id);
         OutboxRow row = new OutboxRow(id.getKey().longValue(), topic, key, type, payload);
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    committed.accept(row);
-                }
-            });
-        }
+        AfterCommit.run(() -> committed.accept(row));
     }
 }

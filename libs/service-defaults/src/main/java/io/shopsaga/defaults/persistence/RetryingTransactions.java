@@ -5,6 +5,7 @@ import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.PessimisticLockingFailureException;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -14,6 +15,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <p>The guarded updates keep such cases rare, but InnoDB may still pick a victim when many
  * transactions touch the same rows; the work is all-or-nothing, so running it again is safe and the
  * caller never sees a transient lock failure as an error.
+ *
+ * <p>Inside a transaction that is already running, the work joins it and is not run again here: InnoDB rolls back
+ * the whole transaction of a deadlock victim, so only the code that began it can start over (as
+ * {@code io.shopsaga.defaults.messaging.BatchTransactions} does, one record at a time).
  */
 public class RetryingTransactions {
 
@@ -27,6 +32,9 @@ public class RetryingTransactions {
     }
 
     public <T> T execute(Supplier<T> work) {
+        if (TransactionSynchronizationManager.isActualTransactionActive()) {
+            return transactions.execute(status -> work.get());
+        }
         for (int attempt = 1;; attempt++) {
             try {
                 return transactions.execute(status -> work.get());
