@@ -39,8 +39,14 @@ public final class BenchSettings {
      * flight when the time is up still gets its answer (and its bookkeeping), so the checks afterwards are exact.
      */
     public static PopulationBuilder clients(String name, ChainBuilder request) {
-        return clients(io.gatling.javaapi.core.CoreDsl.scenario(name)
-                .during(Duration.ofSeconds(DURATION_SECONDS), "iteration", false).on(request));
+        return clients(name, request, CONCURRENCY);
+    }
+
+    /** The same with {@code concurrency} clients, for a scenario whose default differs from {@link #CONCURRENCY}. */
+    public static PopulationBuilder clients(String name, ChainBuilder request, int concurrency) {
+        return io.gatling.javaapi.core.CoreDsl.scenario(name)
+                .during(Duration.ofSeconds(DURATION_SECONDS), "iteration", false).on(request)
+                .injectOpen(atOnceUsers(concurrency));
     }
 
     /** The scenario (which loops by itself) started by {@link #CONCURRENCY} clients at once. */
