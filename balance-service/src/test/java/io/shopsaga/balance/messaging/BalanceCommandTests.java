@@ -19,8 +19,10 @@ import io.shopsaga.testsupport.TestIds;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -103,6 +105,47 @@ class BalanceCommandTests {
         }
         await().atMost(Duration.ofSeconds(5)).until(() -> meters.find("shopsaga.kafka.dead.letters")
                 .tag("topic", Topics.BALANCE_COMMANDS).counter() != null);
+    }
+
+    @Test
+    void aBurstOfCommandsIsAppliedOneByOneInOrderAndItsPoisonRecordIsDeadLettered() {
+        balances.charge(userId, 1_000, null);
+        List<Long> orders = new ArrayList<>();
+        List<CompletableFuture<?>> sent = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            long order = TestIds.next();
+            orders.add(order);
+            // One partition, sent without waiting: the listener gets them in a few polls, in this order.
+            sent.add(kafka.send(onPartitionZero(codec.toRecord(Topics.BALANCE_COMMANDS,
+                    new DeductBalance(UUID.randomUUID(), order, Instant.now(), userId, 100)))));
+            if (i == 5) {
+                ProducerRecord<String, String> poison = new ProducerRecord<>(Topics.BALANCE_COMMANDS, 0,
+                        Long.toString(orderId), "{}");
+                poison.headers().add("shopsaga-type", "NoSuchCommand".getBytes(StandardCharsets.UTF_8));
+                sent.add(kafka.send(poison));
+            }
+        }
+        sent.forEach(CompletableFuture::join);
+
+        try (KafkaProbe replies = new KafkaProbe(bootstrapServers, Topics.BALANCE_REPLIES)) {
+            List<ReplyOutcome> outcomes = orders.stream()
+                    .map(order -> replies.awaitKey(Long.toString(order), 1))
+                    .map(records -> ((DeductBalanceReply) codec.read(records.getFirst())).outcome())
+                    .toList();
+            // Each command on its own: the first ten are covered, the last two refused, none twice, never below 0.
+            assertThat(outcomes.subList(0, 10)).containsOnly(ReplyOutcome.SUCCEEDED);
+            assertThat(outcomes.subList(10, 12)).containsOnly(ReplyOutcome.REJECTED);
+            assertThat(orders).allSatisfy(order -> assertThat(replies.awaitKey(Long.toString(order), 1)).hasSize(1));
+        }
+        try (KafkaProbe dlt = new KafkaProbe(bootstrapServers, Topics.deadLetter(Topics.BALANCE_COMMANDS))) {
+            assertThat(dlt.awaitKey(Long.toString(orderId), 1)).singleElement()
+                    .satisfies(r -> assertThat(r.value()).isEqualTo("{}"));
+        }
+        assertThat(balances.balanceOf(userId).balance()).isZero();
+    }
+
+    private static ProducerRecord<String, String> onPartitionZero(ProducerRecord<String, String> record) {
+        return new ProducerRecord<>(record.topic(), 0, record.key(), record.value(), record.headers());
     }
 
     private void send(SagaMessage command) {
