@@ -59,6 +59,9 @@ seccompProfile:
 {{- $s := .service -}}
 {{- $infra := $root.Values.infrastructure -}}
 JAVA_OPTS: {{ $s.javaOpts | quote }}
+{{- with $s.managementPort }}
+MANAGEMENT_SERVER_PORT: {{ . | quote }}
+{{- end }}
 {{- with $s.database }}
 DB_HOST: {{ required "infrastructure.mysql.host is required" $infra.mysql.host | quote }}
 DB_PORT: {{ $infra.mysql.port | quote }}

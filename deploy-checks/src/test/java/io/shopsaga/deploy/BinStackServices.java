@@ -5,11 +5,14 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** The services that {@code bin/stack} starts: the {@code SERVICES=( "<module> <port>" ... )} table at its top. */
+/**
+ * The services that {@code bin/stack} starts: the {@code SERVICES=( "<module> <port> [<actuator port>]" ... )} table
+ * at its top.
+ */
 public final class BinStackServices {
 
     private static final Pattern TABLE = Pattern.compile("(?ms)^SERVICES=\\((.*?)^\\)");
-    private static final Pattern ENTRY = Pattern.compile("\"\\s*([A-Za-z0-9-]+)\\s+(\\d+)\\s*\"");
+    private static final Pattern ENTRY = Pattern.compile("\"\\s*([A-Za-z0-9-]+)\\s+(\\d+)(?:\\s+(\\d+))?\\s*\"");
 
     private BinStackServices() {
     }

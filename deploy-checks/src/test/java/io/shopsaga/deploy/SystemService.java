@@ -6,10 +6,22 @@ import java.util.Optional;
  * One of ShopSaga's services as the deployment files must run it.
  *
  * @param module the Maven module's directory, also its container, Service and image name
- * @param port   its HTTP port ({@code server.port}), which also serves {@code /actuator/health}
- * @param schema its MySQL schema and database user, or {@code null} when it has no database
+ * @param port         its HTTP port ({@code server.port})
+ * @param actuatorPort where it serves {@code /actuator/health} and its metrics: its HTTP port, or one of its own
+ *                     ({@code management.server.port}) when the HTTP port is public
+ * @param schema       its MySQL schema and database user, or {@code null} when it has no database
  */
-public record SystemService(String module, int port, String schema) {
+public record SystemService(String module, int port, int actuatorPort, String schema) {
+
+    /** A service whose actuator is on its HTTP port. */
+    public SystemService(String module, int port, String schema) {
+        this(module, port, port, schema);
+    }
+
+    /** Whether its actuator listens on a port of its own. */
+    public boolean hasActuatorPort() {
+        return actuatorPort != port;
+    }
 
     /** The schema (and database user) of a service that has one. */
     public Optional<String> database() {

@@ -12,7 +12,7 @@ public final class SystemServices {
 
     /** Every service, the gateway first. */
     public static final List<SystemService> ALL = List.of(
-            new SystemService("gateway", 8080, null),
+            new SystemService("gateway", 8080, 8090, null),
             new SystemService("balance-service", 8081, "balance"),
             new SystemService("product-service", 8082, "product"),
             new SystemService("coupon-service", 8083, "coupon"),

@@ -17,6 +17,9 @@ class SystemServicesTests {
             }
             Map<String, Object> yml = Yamls.mapping(RepositoryRoot.read(file));
             assertThat(Yamls.child(yml, "server").get("port")).as(file + " server.port").isEqualTo(service.port());
+            Object actuatorPort = Yamls.child(Yamls.child(yml, "management"), "server").get("port");
+            assertThat(actuatorPort).as(file + " management.server.port")
+                    .isEqualTo(service.hasActuatorPort() ? service.actuatorPort() : null);
             String url = String.valueOf(Yamls.child(Yamls.child(yml, "spring"), "datasource").get("url"));
             if (service.schema() == null) {
                 assertThat(url).as(file + " has no datasource").isEqualTo("null");
@@ -55,7 +58,7 @@ class SystemServicesTests {
                 SERVICES=(
                   "balance-service 8081"
                   "order-service   8084"
-                  "gateway         8080"
+                  "gateway         8080 8090"
                 )
                 other=( "not-a-service 1" )
                 """;

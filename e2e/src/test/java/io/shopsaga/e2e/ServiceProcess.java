@@ -119,11 +119,16 @@ final class ServiceProcess {
         }
     }
 
+    /** Where its actuator listens: its own port, or the one given by {@code MANAGEMENT_SERVER_PORT} (the gateway). */
+    String managementUrl() {
+        return "http://localhost:" + env.getOrDefault("MANAGEMENT_SERVER_PORT", Integer.toString(port));
+    }
+
     /** Waits until the service's readiness group reports UP; fails (and stops it) after 120 s. */
     void awaitReady() {
         Duration timeout = Duration.ofSeconds(120);
         Instant deadline = Instant.now().plus(timeout);
-        HttpRequest readiness = HttpRequest.newBuilder(URI.create(url() + "/actuator/health/readiness"))
+        HttpRequest readiness = HttpRequest.newBuilder(URI.create(managementUrl() + "/actuator/health/readiness"))
                 .timeout(Duration.ofSeconds(2)).build();
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {

@@ -58,6 +58,8 @@ final class SystemUnderTest {
                         // Retries seconds apart, not minutes, so that a test sees the platform come back.
                         "SHOPSAGA_DATAPLATFORM_INITIALBACKOFF", "200ms", "SHOPSAGA_DATAPLATFORM_MAXBACKOFF", "1s")));
         gateway = new ServiceProcess("gateway", ServiceProcess.freePort(), merge(redis, Map.of(
+                // Its actuator listens on a port of its own, as in every deployment.
+                "MANAGEMENT_SERVER_PORT", Integer.toString(ServiceProcess.freePort()),
                 "BALANCE_SERVICE_URL", balance.url(),
                 "PRODUCT_SERVICE_URL", product.url(),
                 "COUPON_SERVICE_URL", coupon.url(),

@@ -10,13 +10,15 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
- * The one Spring context every gateway integration test shares: the gateway on a random port, WireMock servers
+ * The one Spring context every gateway integration test shares: the gateway on a random port (its actuator on
+ * another), WireMock servers
  * as the services, the real Redis for the rate limiter (under a key prefix of this run), and timeouts, breaker
  * and rate limit small enough to reach in a test. Each test starts with fresh stubs and closed circuits.
  */
@@ -45,6 +47,9 @@ public abstract class GatewayTestSupport {
     @LocalServerPort
     protected int port;
 
+    @LocalManagementPort
+    protected int managementPort;
+
     @Autowired
     protected CircuitBreakerRegistry breakers;
 
@@ -55,6 +60,7 @@ public abstract class GatewayTestSupport {
         for (DownstreamService service : DownstreamService.values()) {
             registry.add("shopsaga.gateway.services." + service.id(), () -> downstreams.url(service));
         }
+        registry.add("management.server.port", () -> 0);
         registry.add("shopsaga.gateway.timeouts.response", () -> RESPONSE_TIMEOUT.toMillis() + "ms");
         registry.add("shopsaga.gateway.timeouts.response-per-service.order", () -> RESPONSE_TIMEOUT.toMillis() + "ms");
         registry.add("resilience4j.circuitbreaker.configs.default.sliding-window-size", () -> BREAKER_WINDOW);

@@ -100,7 +100,7 @@ public final class ComposeRules {
 
     /**
      * How each service is run: built from the shared Dockerfile with {@code MODULE} set to its module, health
-     * checked on its own port's readiness group, and connecting as its own database user.
+     * checked on its actuator port's readiness group, and connecting as its own database user.
      */
     public static List<String> serviceWiringProblems(ComposeFile compose, Collection<SystemService> expected, String dockerfile) {
         List<String> problems = new ArrayList<>();
@@ -117,8 +117,9 @@ public final class ComposeRules {
                 problems.add(name + ": build arg MODULE is " + service.buildArgs().get("MODULE") + ", not " + name);
             }
             String test = String.join(" ", service.healthcheckTest());
-            if (!test.contains(String.valueOf(system.port())) || !test.contains("/actuator/health/readiness")) {
-                problems.add(name + ": healthcheck [" + test + "] does not probe /actuator/health/readiness on port " + system.port());
+            if (!test.contains(String.valueOf(system.actuatorPort())) || !test.contains("/actuator/health/readiness")) {
+                problems.add(name + ": healthcheck [" + test + "] does not probe /actuator/health/readiness on port "
+                        + system.actuatorPort());
             }
             Map<String, String> env = service.environment();
             system.database().ifPresentOrElse(

@@ -142,7 +142,9 @@ class ComposeServicesTests {
         ComposeFile compose = ComposeFile.repository();
 
         assertThat(ComposeRules.publishedPortProblems(compose, MAY_PUBLISH)).isEmpty();
-        assertThat(compose.services().get(SystemServices.GATEWAY).publishedPorts()).containsExactly("8080:8080");
+        // The gateway's actuator only on this machine's loopback, never on every interface.
+        assertThat(compose.services().get(SystemServices.GATEWAY).publishedPorts())
+                .containsExactly("8080:8080", "127.0.0.1:8090:8090");
     }
 
     @Test

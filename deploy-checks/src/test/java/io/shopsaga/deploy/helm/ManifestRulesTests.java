@@ -164,11 +164,48 @@ class ManifestRulesTests {
         List<SystemService> demo = List.of(new SystemService("demo", 8081, null));
 
         assertThat(ServiceRules.problems(rendering, demo)).containsExactly(
-                "demo: its readinessProbe is not GET /actuator/health/readiness on the service's port",
+                "demo: its readinessProbe is not GET /actuator/health/readiness on the service's actuator port",
                 "demo: no ConfigMap demo read by its container",
                 "demo: the Service's selector does not match the Deployment's pods",
                 "demo: the Service does not forward port 8081 to the container's port",
                 "demo: no PodDisruptionBudget");
+    }
+
+    @Test
+    void reportsAnActuatorPortThatIsNotListenedOnProbedOrKeptPrivate() {
+        Rendering rendering = Rendering.parse(LOCKED_DOWN_DEPLOYMENT + """
+                ---
+                apiVersion: v1
+                kind: Service
+                metadata: {name: demo}
+                spec:
+                  selector: {app: demo}
+                  ports: [{name: http, port: 8081, targetPort: http}]
+                """);
+        List<SystemService> demo = List.of(new SystemService("demo", 8081, 8091, null));
+
+        // Its probes are on the public port, which has no actuator.
+        assertThat(ServiceRules.problems(rendering, demo)).contains(
+                "demo: its container does not listen on its actuator port 8091",
+                "demo: its livenessProbe is not GET /actuator/health/liveness on the service's actuator port",
+                "demo: its readinessProbe is not GET /actuator/health/readiness on the service's actuator port");
+
+        Rendering exposed = Rendering.parse(LOCKED_DOWN_DEPLOYMENT
+                .replace("ports: [{name: http, containerPort: 8081}]",
+                        "ports: [{name: http, containerPort: 8081}, {name: management, containerPort: 8091}]")
+                .replace("port: http}}", "port: management}}") + """
+                ---
+                apiVersion: v1
+                kind: Service
+                metadata: {name: demo}
+                spec:
+                  selector: {app: demo}
+                  ports: [{name: http, port: 8081, targetPort: http}, {name: management, port: 8091, targetPort: management}]
+                """);
+
+        assertThat(ServiceRules.problems(exposed, demo))
+                .contains("demo: the Service exposes its actuator port 8091")
+                .noneMatch(problem -> problem.contains("Probe") || problem.contains("listen"));
     }
 
     @Test

@@ -53,8 +53,14 @@ public final class ServiceRules {
             if (port.isEmpty()) {
                 problems.add(name + ": its container does not listen on " + expected.port());
             }
-            problems.addAll(probeProblems(name, "livenessProbe", container.getLivenessProbe(), "/actuator/health/liveness", port));
-            problems.addAll(probeProblems(name, "readinessProbe", container.getReadinessProbe(), "/actuator/health/readiness", port));
+            Optional<ContainerPort> actuatorPort = !expected.hasActuatorPort() ? port
+                    : container.getPorts() == null ? Optional.empty() : container.getPorts().stream()
+                            .filter(p -> p.getContainerPort() == expected.actuatorPort()).findFirst();
+            if (expected.hasActuatorPort() && actuatorPort.isEmpty()) {
+                problems.add(name + ": its container does not listen on its actuator port " + expected.actuatorPort());
+            }
+            problems.addAll(probeProblems(name, "livenessProbe", container.getLivenessProbe(), "/actuator/health/liveness", actuatorPort));
+            problems.addAll(probeProblems(name, "readinessProbe", container.getReadinessProbe(), "/actuator/health/readiness", actuatorPort));
             boolean readsConfigMap = container.getEnvFrom() != null && container.getEnvFrom().stream()
                     .anyMatch(e -> e.getConfigMapRef() != null && name.equals(e.getConfigMapRef().getName()));
             if (rendering.find(ConfigMap.class, name).isEmpty() || !readsConfigMap) {
@@ -70,6 +76,10 @@ public final class ServiceRules {
                 ServicePort servicePort = service.get().getSpec().getPorts().getFirst();
                 if (servicePort.getPort() != expected.port() || !targets(servicePort.getTargetPort(), port)) {
                     problems.add(name + ": the Service does not forward port " + expected.port() + " to the container's port");
+                }
+                if (expected.hasActuatorPort() && service.get().getSpec().getPorts().stream().anyMatch(p ->
+                        p.getPort() == expected.actuatorPort() || targets(p.getTargetPort(), actuatorPort))) {
+                    problems.add(name + ": the Service exposes its actuator port " + expected.actuatorPort());
                 }
             }
             Optional<PodDisruptionBudget> budget = rendering.find(PodDisruptionBudget.class, name);
@@ -138,7 +148,7 @@ public final class ServiceRules {
         }
         HTTPGetAction get = probe.getHttpGet();
         if (get == null || !path.equals(get.getPath()) || !targets(get.getPort(), port)) {
-            return List.of(name + ": its " + kind + " is not GET " + path + " on the service's port");
+            return List.of(name + ": its " + kind + " is not GET " + path + " on the service's actuator port");
         }
         return List.of();
     }

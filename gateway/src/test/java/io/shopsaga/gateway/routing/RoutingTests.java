@@ -27,6 +27,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.test.web.reactive.server.WebTestClient.RequestBodySpec;
 
 /** Every public REST path reaches its service unchanged, and nothing else of a service is reachable. */
@@ -138,13 +139,21 @@ class RoutingTests extends GatewayTestSupport {
     }
 
     @Test
-    void theGatewaysOwnActuatorServesHealthProbesAndMetricsOnly() {
-        client.get().uri("/actuator/health/liveness").exchange().expectStatus().isOk();
-        client.get().uri("/actuator/health/readiness").exchange().expectStatus().isOk();
-        client.get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
+    void theGatewaysOwnActuatorServesHealthProbesAndMetricsOnlyOnItsManagementPort() {
+        WebTestClient management = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + managementPort).build();
+        management.get().uri("/actuator/health/liveness").exchange().expectStatus().isOk();
+        management.get().uri("/actuator/health/readiness").exchange().expectStatus().isOk();
+        management.get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
                 .expectBody(String.class).value(text -> assertThat(text).contains("application=\"gateway\""));
-        client.get().uri("/actuator/metrics").exchange().expectStatus().isNotFound();
-        client.get().uri("/actuator/gateway/routes").exchange().expectStatus().isNotFound();
+        management.get().uri("/actuator/metrics").exchange().expectStatus().isNotFound();
+        management.get().uri("/actuator/gateway/routes").exchange().expectStatus().isNotFound();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/actuator", "/actuator/health", "/actuator/health/readiness", "/actuator/prometheus",
+            "/actuator/info"})
+    void thePublicPortServesNoActuator(String path) {
+        client.get().uri(path).exchange().expectStatus().isNotFound();
     }
 
     @Test
