@@ -24,9 +24,9 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Applies the saga's balance commands and answers each delivery. The operation and its reply (in the outbox) commit
- * in one transaction, with those of the other commands of the same poll ({@link BatchTransactions}); the operations are idempotent by order id, so a redelivered command changes nothing again
- * and is answered as the first one was.
+ * Applies the saga's balance commands and answers each delivery. The operation and its reply (in the outbox) commit in
+ * one transaction, with those of the other commands of the same poll ({@link BatchTransactions}); the operations are
+ * idempotent by order id, so a redelivered command changes nothing again and is answered as the first one was.
  */
 @Component
 class BalanceCommandListener {

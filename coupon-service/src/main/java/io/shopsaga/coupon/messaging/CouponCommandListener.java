@@ -25,8 +25,8 @@ import org.springframework.stereotype.Component;
 /**
  * Applies the saga's coupon commands and answers each delivery. The use (or restore) and its reply (in the outbox)
  * commit in one transaction, with those of the other commands of the same poll ({@link BatchTransactions}); both
- * operations are idempotent by order id, so a redelivered command changes nothing
- * again and is answered as the first one was.
+ * operations are idempotent by order id, so a redelivered command changes nothing again and is answered as the first
+ * one was.
  */
 @Component
 class CouponCommandListener {

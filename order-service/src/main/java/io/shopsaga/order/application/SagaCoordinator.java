@@ -19,9 +19,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Drives the saga: applies a reply or a passed deadline to the order under its row lock, and stores the new state
- * and the messages it implies (through the outbox) in one transaction, its own or the caller's. The order's row lock is what de-duplicates:
- * a reply is applied only in the one state that waits for it, so a second delivery finds the saga moved on.
+ * Drives the saga: applies a reply or a passed deadline to the order under its row lock, and stores the new state and
+ * the messages it implies (through the outbox) in one transaction, its own or the caller's. The order's row lock is
+ * what de-duplicates: a reply is applied only in the one state that waits for it, so a second delivery finds the saga
+ * moved on.
  */
 @Service
 public class SagaCoordinator {
