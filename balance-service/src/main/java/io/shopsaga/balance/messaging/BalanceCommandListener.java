@@ -11,52 +11,40 @@ import io.shopsaga.contracts.ReplyOutcome;
 import io.shopsaga.contracts.SagaMessage;
 import io.shopsaga.contracts.SagaReply;
 import io.shopsaga.contracts.Topics;
-import io.shopsaga.defaults.messaging.BatchTransactions;
-import io.shopsaga.defaults.messaging.Outbox;
-import io.shopsaga.defaults.messaging.SagaMessageCodec;
+import io.shopsaga.defaults.messaging.SagaCommands;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 /**
  * Applies the saga's balance commands and answers each delivery. The operation and its reply (in the outbox) commit in
- * one transaction, with those of the other commands of the same poll ({@link BatchTransactions}); the operations are
+ * one transaction, with those of the other commands of the same poll ({@link SagaCommands}); the operations are
  * idempotent by order id, so a redelivered command changes nothing again and is answered as the first one was.
  */
 @Component
 class BalanceCommandListener {
 
-    private static final Logger log = LoggerFactory.getLogger(BalanceCommandListener.class);
-
     private final BalanceService balances;
-    private final Outbox outbox;
-    private final SagaMessageCodec codec;
-    private final BatchTransactions transactions;
+    private final SagaCommands commands;
     private final Clock clock;
 
-    BalanceCommandListener(BalanceService balances, Outbox outbox, SagaMessageCodec codec,
-            BatchTransactions transactions) {
+    BalanceCommandListener(BalanceService balances, SagaCommands commands) {
         this.balances = balances;
-        this.outbox = outbox;
-        this.codec = codec;
-        this.transactions = transactions;
+        this.commands = commands;
         this.clock = Clock.systemUTC();
     }
 
     @KafkaListener(id = "balance-commands", idIsGroup = false, topics = Topics.BALANCE_COMMANDS, batch = "true",
             properties = "max.poll.records=${shopsaga.messaging.records-per-transaction:50}")
     void onCommands(List<ConsumerRecord<String, String>> records) {
-        transactions.applyEach(records, this::apply);
+        commands.answerEach(records, this::answer);
     }
 
-    private void apply(ConsumerRecord<String, String> record) {
-        SagaMessage command = codec.read(record);
-        SagaReply reply = switch (command) {
+    private SagaReply answer(SagaMessage command) {
+        return switch (command) {
             case DeductBalance deduct -> switch (balances.deductForOrder(deduct.orderId(), deduct.userId(),
                     deduct.amount())) {
                 case DeductOutcome.Deducted done -> new DeductBalanceReply(UUID.randomUUID(), done.orderId(),
@@ -71,11 +59,5 @@ class BalanceCommandListener {
             }
             default -> null;
         };
-        if (reply == null) {
-            log.warn("Ignored a {} on {}: not a balance command", command.getClass().getSimpleName(),
-                    record.topic());
-            return;
-        }
-        outbox.add(Topics.of(reply), reply);
     }
 }

@@ -173,15 +173,7 @@ class ManifestRulesTests {
 
     @Test
     void reportsAnActuatorPortThatIsNotListenedOnProbedOrKeptPrivate() {
-        Rendering rendering = Rendering.parse(LOCKED_DOWN_DEPLOYMENT + """
-                ---
-                apiVersion: v1
-                kind: Service
-                metadata: {name: demo}
-                spec:
-                  selector: {app: demo}
-                  ports: [{name: http, port: 8081, targetPort: http}]
-                """);
+        Rendering rendering = Rendering.parse(LOCKED_DOWN_DEPLOYMENT + demoService("{name: http, port: 8081, targetPort: http}"));
         List<SystemService> demo = List.of(new SystemService("demo", 8081, 8091, null));
 
         // Its probes are on the public port, which has no actuator.
@@ -193,19 +185,25 @@ class ManifestRulesTests {
         Rendering exposed = Rendering.parse(LOCKED_DOWN_DEPLOYMENT
                 .replace("ports: [{name: http, containerPort: 8081}]",
                         "ports: [{name: http, containerPort: 8081}, {name: management, containerPort: 8091}]")
-                .replace("port: http}}", "port: management}}") + """
+                .replace("port: http}}", "port: management}}")
+                + demoService("{name: http, port: 8081, targetPort: http}, {name: management, port: 8091, targetPort: management}"));
+
+        assertThat(ServiceRules.problems(exposed, demo))
+                .contains("demo: the Service exposes its actuator port 8091")
+                .noneMatch(problem -> problem.contains("Probe") || problem.contains("listen"));
+    }
+
+    /** A Service named demo that selects the locked-down deployment's pods on these ports. */
+    private static String demoService(String ports) {
+        return """
                 ---
                 apiVersion: v1
                 kind: Service
                 metadata: {name: demo}
                 spec:
                   selector: {app: demo}
-                  ports: [{name: http, port: 8081, targetPort: http}, {name: management, port: 8091, targetPort: management}]
-                """);
-
-        assertThat(ServiceRules.problems(exposed, demo))
-                .contains("demo: the Service exposes its actuator port 8091")
-                .noneMatch(problem -> problem.contains("Probe") || problem.contains("listen"));
+                  ports: [%s]
+                """.formatted(ports);
     }
 
     @Test

@@ -48,14 +48,11 @@ public final class ServiceRules {
                 problems.add(name + ": the Deployment's selector " + selector + " does not match its pods' labels");
             }
             Container container = deployment.get().getSpec().getTemplate().getSpec().getContainers().getFirst();
-            Optional<ContainerPort> port = container.getPorts() == null ? Optional.empty()
-                    : container.getPorts().stream().filter(p -> p.getContainerPort() == expected.port()).findFirst();
+            Optional<ContainerPort> port = listening(container, expected.port());
             if (port.isEmpty()) {
                 problems.add(name + ": its container does not listen on " + expected.port());
             }
-            Optional<ContainerPort> actuatorPort = !expected.hasActuatorPort() ? port
-                    : container.getPorts() == null ? Optional.empty() : container.getPorts().stream()
-                            .filter(p -> p.getContainerPort() == expected.actuatorPort()).findFirst();
+            Optional<ContainerPort> actuatorPort = listening(container, expected.actuatorPort());
             if (expected.hasActuatorPort() && actuatorPort.isEmpty()) {
                 problems.add(name + ": its container does not listen on its actuator port " + expected.actuatorPort());
             }
@@ -151,6 +148,11 @@ public final class ServiceRules {
             return List.of(name + ": its " + kind + " is not GET " + path + " on the service's actuator port");
         }
         return List.of();
+    }
+
+    private static Optional<ContainerPort> listening(Container container, int number) {
+        return container.getPorts() == null ? Optional.empty()
+                : container.getPorts().stream().filter(p -> p.getContainerPort() == number).findFirst();
     }
 
     private static boolean targets(IntOrString target, Optional<ContainerPort> port) {

@@ -115,5 +115,10 @@ public class MessagingAutoConfiguration {
         Outbox outbox(JdbcClient jdbc, SagaMessageCodec codec, OutboxRelay relay) {
             return new Outbox(jdbc, codec, relay::committed);
         }
+
+        @Bean
+        SagaCommands sagaCommands(BatchTransactions transactions, SagaMessageCodec codec, Outbox outbox) {
+            return new SagaCommands(transactions, codec, outbox);
+        }
     }
 }
