@@ -80,8 +80,7 @@ public class BalanceService {
                 payments.updateStatus(orderId, PaymentStatus.REJECTED);
                 return new DeductOutcome.Rejected(orderId, BalanceRules.INSUFFICIENT_BALANCE);
             }
-            long after = balances.lockedBalanceOf(userId);
-            balances.appendHistory(userId, HistoryType.USE, amount, after, orderId);
+            balances.appendHistoryOfLocked(userId, HistoryType.USE, amount, orderId);
             return new DeductOutcome.Deducted(orderId, amount);
         });
     }
@@ -104,8 +103,7 @@ public class BalanceService {
             }
             balances.ensureAccount(userId);
             balances.addUnlimited(userId, payment.amount());
-            long after = balances.lockedBalanceOf(userId);
-            balances.appendHistory(userId, HistoryType.REFUND, payment.amount(), after, orderId);
+            balances.appendHistoryOfLocked(userId, HistoryType.REFUND, payment.amount(), orderId);
             payments.updateStatus(orderId, refunded.status());
             return new RefundOutcome(orderId, payment.amount());
         });

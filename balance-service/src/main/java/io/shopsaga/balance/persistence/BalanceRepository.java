@@ -71,6 +71,21 @@ public class BalanceRepository {
                 .update();
     }
 
+    /**
+     * Appends a history entry with the balance the account has now, read by the same statement; for a change whose
+     * caller needs the new balance only in the history. The account row must be locked by this transaction already.
+     */
+    public void appendHistoryOfLocked(long userId, HistoryType type, long amount, Long orderId) {
+        int appended = jdbc.sql("INSERT INTO balance_history (user_id, type, amount, balance_after, order_id) "
+                        + "SELECT user_id, :type, :amount, balance, :orderId FROM balance_account WHERE user_id = :userId")
+                .param("userId", userId).param("type", type.name()).param("amount", amount)
+                .param("orderId", orderId)
+                .update();
+        if (appended != 1) {
+            throw new IllegalStateException("No account of user " + userId + " to record the history of");
+        }
+    }
+
     public List<HistoryEntry> history(long userId, int page, int size) {
         return jdbc.sql("SELECT type, amount, balance_after, order_id, created_at FROM balance_history "
                 + "WHERE user_id = :userId ORDER BY id DESC LIMIT :size OFFSET :offset")

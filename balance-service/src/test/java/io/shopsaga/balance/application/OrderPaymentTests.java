@@ -72,7 +72,11 @@ class OrderPaymentTests {
 
         assertThat(balance()).isEqualTo(10_000);
         assertThat(balances.paymentOf(orderId)).get().extracting(p -> p.status()).isEqualTo(PaymentStatus.REFUNDED);
-        assertThat(balances.history(userId, 0, 1).content().getFirst().type().name()).isEqualTo("REFUND");
+        HistoryEntry refund = balances.history(userId, 0, 1).content().getFirst();
+        assertThat(refund.type().name()).isEqualTo("REFUND");
+        assertThat(refund.amount()).isEqualTo(2_500);
+        assertThat(refund.balanceAfter()).isEqualTo(10_000);
+        assertThat(refund.orderId()).isEqualTo(orderId);
     }
 
     @Test

@@ -11,6 +11,7 @@ import io.shopsaga.order.domain.SagaTime;
 import io.shopsaga.order.domain.SagaTransition;
 import io.shopsaga.order.persistence.OrderRepository;
 import java.time.Clock;
+import java.util.Collection;
 import java.util.Optional;
 import java.util.function.BiFunction;
 import org.slf4j.Logger;
@@ -54,6 +55,14 @@ public class SagaCoordinator {
                     reply.orderId());
         }
         return changed;
+    }
+
+    /**
+     * Locks the orders in the caller's transaction with one statement, so that the replies applied next in it find
+     * their orders locked and read.
+     */
+    public void lockOrders(Collection<Long> orderIds) {
+        orders.lockAll(orderIds);
     }
 
     /** Handles every order whose step deadline has passed; answers how many changed. */

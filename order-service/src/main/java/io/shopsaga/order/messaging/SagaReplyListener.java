@@ -6,6 +6,7 @@ import io.shopsaga.contracts.Topics;
 import io.shopsaga.defaults.messaging.BatchTransactions;
 import io.shopsaga.defaults.messaging.SagaMessageCodec;
 import io.shopsaga.order.application.SagaCoordinator;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
@@ -14,7 +15,8 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Hands every participant reply to the saga, the replies of one poll in one transaction ({@link BatchTransactions}).
+ * Hands every participant reply to the saga, the replies of one poll in one transaction ({@link BatchTransactions})
+ * that first locks all their orders at once.
  * Idempotent: a reply is applied only in the state that awaits it. A failure is retried with backoff, then
  * dead-lettered (libs/service-defaults' error handler).
  */
@@ -37,7 +39,21 @@ class SagaReplyListener {
             Topics.BALANCE_REPLIES }, batch = "true",
             properties = "max.poll.records=${shopsaga.messaging.records-per-transaction:50}")
     void onReplies(List<ConsumerRecord<String, String>> records) {
-        transactions.applyEach(records, this::apply);
+        transactions.applyEach(records, this::lockOrders, this::apply);
+    }
+
+    /** Locks the orders of a batch in one statement; the records are keyed by order id (a bad key is passed over). */
+    private void lockOrders(List<ConsumerRecord<String, String>> records) {
+        List<Long> orderIds = new ArrayList<>(records.size());
+        for (ConsumerRecord<String, String> record : records) {
+            try {
+                orderIds.add(Long.parseLong(record.key()));
+            }
+            catch (NumberFormatException ex) {
+                // Its reply, if it is one, locks its own order.
+            }
+        }
+        saga.lockOrders(orderIds);
     }
 
     private void apply(ConsumerRecord<String, String> record) {

@@ -9,7 +9,9 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +21,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Orders, their lines and their saga state.
@@ -107,10 +111,40 @@ public class OrderRepository {
                 .query(this::row).optional().map(this::withLines);
     }
 
-    /** The order, its row locked for the rest of the transaction: replies and deadlines of one order queue here. */
+    /**
+     * The order, its row locked for the rest of the transaction: replies and deadlines of one order queue here. An
+     * order {@link #lockAll locked with others} earlier in the transaction is not read again: the same instance is
+     * answered, with whatever the transaction has changed in it since.
+     */
     public Optional<Order> lock(long id) {
+        LockedOrders locked = LockedOrders.of(this, false);
+        if (locked != null && locked.orders.containsKey(id)) {
+            return Optional.of(locked.orders.get(id));
+        }
         return jdbc.sql("SELECT " + COLUMNS + " FROM customer_order WHERE id = :id FOR UPDATE").param("id", id)
                 .query(this::row).optional().map(this::withLines);
+    }
+
+    /**
+     * Locks the orders in one statement (in id order, as every batch does, so two batches cannot deadlock on them) for
+     * the rest of the transaction, which must be active with synchronization, and keeps them for {@link #lock}. Ids of
+     * orders that do not exist, or are already kept, are passed over.
+     */
+    public void lockAll(Collection<Long> ids) {
+        LockedOrders locked = LockedOrders.of(this, true);
+        List<Long> toRead = ids.stream().filter(id -> !locked.orders.containsKey(id)).distinct().sorted().toList();
+        if (toRead.isEmpty()) {
+            return;
+        }
+        List<OrderRow> rows = jdbc.sql("SELECT " + COLUMNS
+                        + " FROM customer_order WHERE id IN (:ids) ORDER BY id FOR UPDATE")
+                .param("ids", toRead).query(this::row).list();
+        List<Long> linesUnknown = rows.stream().map(OrderRow::id).filter(id -> !recentLines.containsKey(id)).toList();
+        if (!linesUnknown.isEmpty()) {
+            Map<Long, List<OrderLine>> lines = linesOf(linesUnknown);
+            linesUnknown.forEach(id -> recentLines.put(id, lines.getOrDefault(id, List.of())));
+        }
+        rows.forEach(row -> locked.orders.put(row.id(), withLines(row)));
     }
 
     /** Ids of orders whose step deadline has passed, oldest deadline first. */
@@ -137,6 +171,37 @@ public class OrderRepository {
     public long countOfUser(long userId) {
         return jdbc.sql("SELECT COUNT(*) FROM customer_order WHERE user_id = :userId").param("userId", userId)
                 .query(Long.class).single();
+    }
+
+    /** The orders one transaction has locked with {@link #lockAll}; they go with its synchronizations. */
+    private static final class LockedOrders implements TransactionSynchronization {
+
+        private final OrderRepository repository;
+        private final Map<Long, Order> orders = new HashMap<>();
+
+        private LockedOrders(OrderRepository repository) {
+            this.repository = repository;
+        }
+
+        static LockedOrders of(OrderRepository repository, boolean create) {
+            if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+                if (create) {
+                    throw new IllegalStateException("Orders can be kept locked only in a synchronized transaction");
+                }
+                return null;
+            }
+            for (TransactionSynchronization synchronization : TransactionSynchronizationManager.getSynchronizations()) {
+                if (synchronization instanceof LockedOrders locked && locked.repository == repository) {
+                    return locked;
+                }
+            }
+            if (!create) {
+                return null;
+            }
+            LockedOrders locked = new LockedOrders(repository);
+            TransactionSynchronizationManager.registerSynchronization(locked);
+            return locked;
+        }
     }
 
     private Order withLines(OrderRow r) {

@@ -10,11 +10,17 @@ import io.shopsaga.testsupport.TestIds;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 
-/** Orders as stored: every line in one statement, and lines read once per instance, since they never change. */
+/**
+ * Orders as stored: every line in one statement, lines read once per instance, since they never change, and the
+ * orders of a batch locked together.
+ */
 class OrderRepositoryTests extends OrderServiceIntegrationTest {
 
     @Autowired
@@ -22,6 +28,9 @@ class OrderRepositoryTests extends OrderServiceIntegrationTest {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    TransactionTemplate transactions;
 
     @Test
     void storesEveryLineInItsPlace() {
@@ -61,6 +70,47 @@ class OrderRepositoryTests extends OrderServiceIntegrationTest {
         assertThat(orders.lock(order.id()).orElseThrow().lines()).extracting(OrderLine::name).containsExactly("Mug");
         assertThat(new OrderRepository(jdbc).find(order.id()).orElseThrow().lines()).extracting(OrderLine::name)
                 .containsExactly("renamed");
+    }
+
+    @Test
+    void ordersLockedTogetherAreKeptForTheTransactionWithItsChangesAndReadAgainByTheNext() {
+        Order here = place(new OrderLine(TestIds.next(), "Mug", 12_000, 2));
+        Order elsewhere = place(new OrderLine(TestIds.next(), "Tea", 900, 1), new OrderLine(TestIds.next(), "Pot", 1, 1));
+        orders.insert(here);
+        new OrderRepository(jdbc).insert(elsewhere);
+        long missing = elsewhere.id() + 1_000_000;
+
+        transactions.executeWithoutResult(status -> {
+            orders.lockAll(List.of(elsewhere.id(), here.id(), missing, here.id()));
+
+            assertThat(lockedElsewhere(here.id())).isTrue();
+            assertThat(lockedElsewhere(elsewhere.id())).isTrue();
+            Order kept = orders.lock(here.id()).orElseThrow();
+            kept.onDeadline(new SagaTime(Instant.now().plus(Duration.ofMinutes(1)), Duration.ofSeconds(10)));
+            assertThat(kept.state()).isNotEqualTo(here.state());
+            assertThat(orders.lock(here.id()).orElseThrow()).isSameAs(kept);
+            assertThat(orders.lock(elsewhere.id()).orElseThrow().lines()).extracting(OrderLine::name)
+                    .containsExactly("Tea", "Pot");
+            assertThat(orders.lock(missing)).isEmpty();
+        });
+
+        assertThat(lockedElsewhere(here.id())).isFalse();
+        Order next = transactions.execute(status -> orders.lock(here.id()).orElseThrow());
+        assertThat(next.state()).isEqualTo(here.state()); // the change was never stored
+    }
+
+    /** Whether another transaction, on another connection, finds the order's row locked. */
+    private boolean lockedElsewhere(long orderId) {
+        return CompletableFuture.supplyAsync(() -> transactions.execute(status -> {
+            try {
+                jdbc.sql("SELECT id FROM customer_order WHERE id = :id FOR UPDATE NOWAIT").param("id", orderId)
+                        .query(Long.class).single();
+                return false;
+            }
+            catch (DataAccessException ex) {
+                return true;
+            }
+        })).join();
     }
 
     private static Order place(OrderLine... lines) {

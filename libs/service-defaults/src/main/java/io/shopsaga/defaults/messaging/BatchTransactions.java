@@ -34,9 +34,22 @@ public class BatchTransactions {
     }
 
     public <K, V> void applyEach(List<ConsumerRecord<K, V>> records, Consumer<ConsumerRecord<K, V>> work) {
+        applyEach(records, batch -> {
+        }, work);
+    }
+
+    /**
+     * The same, with a step that runs first in a batch's transaction, for what the whole batch needs: its rows
+     * locked in one statement, say. It does not run for a record applied alone, whose work must not need it.
+     */
+    public <K, V> void applyEach(List<ConsumerRecord<K, V>> records, Consumer<List<ConsumerRecord<K, V>>> prepare,
+            Consumer<ConsumerRecord<K, V>> work) {
         if (records.size() > 1) {
             try {
-                transactions.executeWithoutResult(status -> records.forEach(work));
+                transactions.executeWithoutResult(status -> {
+                    prepare.accept(records);
+                    records.forEach(work);
+                });
                 return;
             }
             catch (RuntimeException ex) {

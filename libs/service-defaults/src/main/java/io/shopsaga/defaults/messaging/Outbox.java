@@ -2,21 +2,33 @@ package io.shopsaga.defaults.messaging;
 
 import io.shopsaga.contracts.MessageTypes;
 import io.shopsaga.contracts.SagaMessage;
-import io.shopsaga.defaults.persistence.AfterCommit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Writes a message to send into the service's {@code outbox_message} table, inside the caller's transaction,
  * so the state change and the message it implies commit together or not at all. Once the transaction has
- * committed, the row goes to {@link OutboxRelay}, which sends it at once (so the usual latency is one round trip, not
- * a poll interval) without reading it back.
+ * committed, the rows go to {@link OutboxRelay}, which sends them at once (so the usual latency is one round trip, not
+ * a poll interval) without reading them back.
+ *
+ * <p>The messages of one transaction are written together just before it commits, in one multi-row {@code INSERT}
+ * per {@value #ROWS_PER_STATEMENT} rows: a listener that applies a poll of commands in one transaction
+ * ({@link BatchTransactions}) writes its replies in one statement, not one each. Such an {@code INSERT} is a
+ * "simple insert" to InnoDB, whose auto-increment values are consecutive in every lock mode, so the driver's generated
+ * keys name the rows in order. Nothing in the transaction may read its own outbox rows, and nothing does.
  */
 public class Outbox {
+
+    static final int ROWS_PER_STATEMENT = 100;
 
     private final JdbcClient jdbc;
     private final SagaMessageCodec codec;
@@ -30,19 +42,96 @@ public class Outbox {
 
     @Transactional(propagation = Propagation.MANDATORY)
     public void add(String topic, SagaMessage message) {
-        String key = Long.toString(message.orderId());
-        String type = MessageTypes.nameOf(message);
-        String payload = codec.toJson(message);
-        KeyHolder id = new GeneratedKeyHolder();
-        jdbc.sql("""
-                INSERT INTO outbox_message (topic, message_key, message_type, payload)
-                VALUES (:topic, :key, :type, :payload)""")
-                .param("topic", topic)
-                .param("key", key)
-                .param("type", type)
-                .param("payload", payload)
-                .update(id);
-        OutboxRow row = new OutboxRow(id.getKey().longValue(), topic, key, type, payload);
-        AfterCommit.run(() -> committed.accept(row));
+        NewRow row = new NewRow(topic, Long.toString(message.orderId()), MessageTypes.nameOf(message),
+                codec.toJson(message));
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            if (TransactionSynchronizationManager.isActualTransactionActive()) {
+                throw new IllegalStateException("Cannot write to the outbox: transaction synchronization is off");
+            }
+            insert(List.of(row)).forEach(committed);
+            return;
+        }
+        pending().add(row);
+    }
+
+    /**
+     * This outbox's rows of the current transaction. They are kept with its synchronizations, not as a bound
+     * resource, so a transaction that suspends it (REQUIRES_NEW) starts a list of its own.
+     */
+    private Pending pending() {
+        for (TransactionSynchronization synchronization : TransactionSynchronizationManager.getSynchronizations()) {
+            if (synchronization instanceof Pending pending && pending.outbox() == this) {
+                return pending;
+            }
+        }
+        Pending pending = new Pending();
+        TransactionSynchronizationManager.registerSynchronization(pending);
+        return pending;
+    }
+
+    /** Inserts the rows in order and answers them with their ids. */
+    private List<OutboxRow> insert(List<NewRow> rows) {
+        List<OutboxRow> inserted = new ArrayList<>(rows.size());
+        for (int from = 0; from < rows.size(); from += ROWS_PER_STATEMENT) {
+            List<NewRow> chunk = rows.subList(from, Math.min(rows.size(), from + ROWS_PER_STATEMENT));
+            StringBuilder sql = new StringBuilder(
+                    "INSERT INTO outbox_message (topic, message_key, message_type, payload) VALUES ");
+            List<Object> values = new ArrayList<>(4 * chunk.size());
+            for (NewRow row : chunk) {
+                sql.append(values.isEmpty() ? "(?, ?, ?, ?)" : ", (?, ?, ?, ?)");
+                values.addAll(List.of(row.topic(), row.key(), row.type(), row.payload()));
+            }
+            KeyHolder keys = new GeneratedKeyHolder();
+            jdbc.sql(sql.toString()).params(values).update(keys);
+            List<Map<String, Object>> ids = keys.getKeyList();
+            if (ids.size() != chunk.size()) {
+                throw new IllegalStateException(
+                        "The outbox INSERT of " + chunk.size() + " rows returned " + ids.size() + " keys");
+            }
+            for (int i = 0; i < chunk.size(); i++) {
+                NewRow row = chunk.get(i);
+                long id = ((Number) ids.get(i).values().iterator().next()).longValue();
+                inserted.add(new OutboxRow(id, row.topic(), row.key(), row.type(), row.payload()));
+            }
+        }
+        return inserted;
+    }
+
+    private record NewRow(String topic, String key, String type, String payload) {
+    }
+
+    /**
+     * The messages of one transaction: inserted before it commits, handed to the relay after, dropped on rollback. A
+     * message added once they are inserted (by another synchronization's {@code beforeCommit}) is inserted at once.
+     */
+    private final class Pending implements TransactionSynchronization {
+
+        private final List<NewRow> rows = new ArrayList<>();
+        private final List<OutboxRow> inserted = new ArrayList<>();
+        private boolean flushed;
+
+        Outbox outbox() {
+            return Outbox.this;
+        }
+
+        void add(NewRow row) {
+            if (flushed) {
+                inserted.addAll(insert(List.of(row)));
+            }
+            else {
+                rows.add(row);
+            }
+        }
+
+        @Override
+        public void beforeCommit(boolean readOnly) {
+            flushed = true;
+            inserted.addAll(insert(rows));
+        }
+
+        @Override
+        public void afterCommit() {
+            inserted.forEach(committed);
+        }
     }
 }

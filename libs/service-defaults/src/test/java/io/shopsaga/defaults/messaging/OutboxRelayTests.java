@@ -1,6 +1,7 @@
 package io.shopsaga.defaults.messaging;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
@@ -24,18 +25,22 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.kafka.core.KafkaOperations;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The relay against a real outbox table and a broker stand-in that can refuse sends: rows committed here go from
- * memory in commit order; a failed one, and its key's later rows, go again from the table in id order; the polling
+ * The outbox and its relay against a real outbox table and a broker stand-in that can refuse sends: a transaction's
+ * rows are written together when it commits, or not at all; rows committed here go from memory in commit order; a failed one, and its key's later rows, go again from the table in id order; the polling
  * rounds leave young rows to the instance that committed them, except at start.
  */
 class OutboxRelayTests {
@@ -45,6 +50,7 @@ class OutboxRelayTests {
     private static TransactionTemplate transactions;
 
     private final List<String> sent = new CopyOnWriteArrayList<>();
+    private final List<OutboxRow> handed = new CopyOnWriteArrayList<>();
     private final Set<String> refusedOnce = ConcurrentHashMap.newKeySet();
     private final SagaMessageCodec codec = new SagaMessageCodec(JsonMapper.builder().build());
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
@@ -88,7 +94,10 @@ class OutboxRelayTests {
         });
         relay = new OutboxRelay(jdbc, transactions, kafka, new OutboxProperties(true, Duration.ofMillis(500), 200,
                 Duration.ofSeconds(1), Duration.ofSeconds(20), Duration.ofDays(7), Duration.ofMinutes(5)), meters);
-        outbox = new Outbox(jdbc, codec, relay::committed);
+        outbox = new Outbox(jdbc, codec, row -> {
+            handed.add(row);
+            relay.committed(row);
+        });
     }
 
     @Test
@@ -105,6 +114,74 @@ class OutboxRelayTests {
         assertThat(sent).containsExactly("1:ReserveStock", "2:ReserveStock", "1:ReleaseStock");
         assertThat(unsentKeys()).isEmpty();
         assertThat(jdbc.sql("SELECT COUNT(*) FROM outbox_message").query(Long.class).single()).isEqualTo(3);
+    }
+
+    @Test
+    void aTransactionsRowsAreWrittenTogetherAndHandedOverInOrderWithTheIdsTheTableGaveThem() {
+        int count = 2 * Outbox.ROWS_PER_STATEMENT + 7; // three INSERT statements
+        SagaMessage[] messages = new SagaMessage[count];
+        for (int i = 0; i < count; i++) {
+            messages[i] = i % 3 == 0 ? release(1000 + i) : reserve(1000 + i);
+        }
+        commit(reserve(1));
+        commit(messages);
+
+        assertThat(handed).hasSize(count + 1);
+        List<OutboxRow> rows = handed.subList(1, count + 1);
+        for (int i = 0; i < count; i++) {
+            OutboxRow row = rows.get(i);
+            assertThat(row.key()).isEqualTo(Long.toString(1000 + i));
+            assertThat(row.id()).isGreaterThan(handed.get(i).id());
+            assertThat(jdbc.sql("SELECT CONCAT(message_key, ':', message_type) FROM outbox_message WHERE id = :id")
+                    .param("id", row.id()).query(String.class).single())
+                    .isEqualTo(row.key() + ":" + row.type());
+        }
+        assertThat(relay.relayCommitted()).isEqualTo(Math.min(200, count + 1));
+        relay.relayCommitted();
+        assertThat(unsentKeys()).isEmpty();
+        assertThat(sent).hasSize(count + 1).endsWith((1000 + count - 1) + ":ReserveStock");
+    }
+
+    @Test
+    void aRowThatCannotBeWrittenRollsBackTheTransactionsOtherWork() {
+        jdbc.sql("CREATE TABLE IF NOT EXISTS state_change (id BIGINT PRIMARY KEY)").update();
+        jdbc.sql("DELETE FROM state_change").update();
+
+        assertThatThrownBy(() -> transactions.executeWithoutResult(status -> {
+            jdbc.sql("INSERT INTO state_change (id) VALUES (1)").update();
+            outbox.add(Topics.STOCK_COMMANDS, reserve(1));
+            outbox.add("t".repeat(201), reserve(2)); // longer than the topic column
+        })).isInstanceOf(DataAccessException.class);
+
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM state_change").query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM outbox_message").query(Long.class).single()).isZero();
+        assertThat(handed).isEmpty();
+    }
+
+    @Test
+    void aTransactionRunInsideAnotherKeepsItsOwnRowsAndRowsAddedWhileCommittingAreWrittenToo() {
+        TransactionTemplate inner = new TransactionTemplate(transactions.getTransactionManager());
+        inner.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        transactions.executeWithoutResult(status -> {
+            outbox.add(Topics.STOCK_COMMANDS, reserve(1));
+            inner.executeWithoutResult(innerStatus -> {
+                outbox.add(Topics.STOCK_COMMANDS, reserve(2));
+                innerStatus.setRollbackOnly();
+            });
+            inner.executeWithoutResult(innerStatus -> outbox.add(Topics.STOCK_COMMANDS, reserve(3)));
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void beforeCommit(boolean readOnly) {
+                    outbox.add(Topics.STOCK_COMMANDS, release(1));
+                }
+            });
+        });
+
+        assertThat(handed).extracting(row -> row.key() + ":" + row.type())
+                .containsExactly("3:ReserveStock", "1:ReserveStock", "1:ReleaseStock");
+        assertThat(jdbc.sql("SELECT CONCAT(message_key, ':', message_type) FROM outbox_message ORDER BY id")
+                .query(String.class).list())
+                .containsExactly("3:ReserveStock", "1:ReserveStock", "1:ReleaseStock");
     }
 
     @Test
