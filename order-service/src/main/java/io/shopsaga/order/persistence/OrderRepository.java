@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
@@ -87,8 +88,20 @@ public class OrderRepository {
         recentLines.put(order.id(), order.lines());
     }
 
-    /** Writes the saga's progress (the order's lines and amounts other than the discount never change). */
+    /**
+     * Writes the saga's progress (the order's lines and amounts other than the discount never change). An order
+     * {@link #lockAll locked with others} is written with them, in one statement, when the transaction commits.
+     */
     public void update(Order order) {
+        LockedOrders locked = LockedOrders.of(this, false);
+        if (locked != null && !locked.written && locked.orders.get(order.id()) == order) {
+            locked.changed.put(order.id(), order);
+            return;
+        }
+        write(order);
+    }
+
+    private void write(Order order) {
         jdbc.sql("""
                 UPDATE customer_order SET status = :status, saga_state = :state, failure_code = :failureCode,
                     discount_amount = :discount, paid_amount = :paid, step_deadline = :deadline,
@@ -173,14 +186,61 @@ public class OrderRepository {
                 .query(Long.class).single();
     }
 
-    /** The orders one transaction has locked with {@link #lockAll}; they go with its synchronizations. */
+    /**
+     * Writes the progress of several orders with one multi-table {@code UPDATE} joined to their new values (a
+     * derived table of literals, which MySQL and MariaDB both read; {@code INSERT ... ON DUPLICATE KEY UPDATE} would
+     * need {@code VALUES()}, deprecated by MySQL, or a row alias, which MariaDB lacks).
+     */
+    private void updateAll(Collection<Order> changed) {
+        if (changed.size() == 1) {
+            write(changed.iterator().next());
+            return;
+        }
+        StringBuilder values = new StringBuilder();
+        List<Object> params = new ArrayList<>(9 * changed.size());
+        for (Order order : changed) {
+            values.append(values.isEmpty()
+                    ? "SELECT ? AS id, ? AS status, ? AS saga_state, ? AS failure_code, ? AS discount_amount, "
+                            + "? AS paid_amount, CAST(? AS DATETIME(6)) AS step_deadline, ? AS step_attempts, "
+                            + "CAST(? AS DATETIME(6)) AS completed_at"
+                    : " UNION ALL SELECT ?, ?, ?, ?, ?, ?, CAST(? AS DATETIME(6)), ?, CAST(? AS DATETIME(6))");
+            params.addAll(Arrays.asList(order.id(), order.status().name(), order.state().name(), order.failureCode(),
+                    order.discountAmount(), order.paidAmount(), timestamp(order.stepDeadline()), order.stepAttempts(),
+                    timestamp(order.completedAt())));
+        }
+        int matched = jdbc.sql("UPDATE customer_order o JOIN (" + values + ") n ON o.id = n.id SET "
+                        + "o.status = n.status, o.saga_state = n.saga_state, o.failure_code = n.failure_code, "
+                        + "o.discount_amount = n.discount_amount, o.paid_amount = n.paid_amount, "
+                        + "o.step_deadline = n.step_deadline, o.step_attempts = n.step_attempts, "
+                        + "o.completed_at = n.completed_at")
+                .params(params).update();
+        if (matched != changed.size()) {
+            throw new IllegalStateException("Wrote " + matched + " of " + changed.size() + " orders' progress");
+        }
+    }
+
+    /**
+     * The orders one transaction has locked with {@link #lockAll}, and those of them it changed, written together
+     * before it commits; they go with its synchronizations.
+     */
     private static final class LockedOrders implements TransactionSynchronization {
 
         private final OrderRepository repository;
         private final Map<Long, Order> orders = new HashMap<>();
+        private final Map<Long, Order> changed = new LinkedHashMap<>();
+        /** Once the changes are written, a later change (from another synchronization) is written at once. */
+        private boolean written;
 
         private LockedOrders(OrderRepository repository) {
             this.repository = repository;
+        }
+
+        @Override
+        public void beforeCommit(boolean readOnly) {
+            written = true;
+            if (!changed.isEmpty()) {
+                repository.updateAll(List.copyOf(changed.values()));
+            }
         }
 
         static LockedOrders of(OrderRepository repository, boolean create) {

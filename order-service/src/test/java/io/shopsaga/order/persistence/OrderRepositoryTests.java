@@ -2,6 +2,8 @@ package io.shopsaga.order.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.shopsaga.contracts.ReplyOutcome;
+import io.shopsaga.contracts.ReserveStockReply;
 import io.shopsaga.order.OrderServiceIntegrationTest;
 import io.shopsaga.order.domain.Order;
 import io.shopsaga.order.domain.OrderLine;
@@ -9,7 +11,9 @@ import io.shopsaga.order.domain.SagaTime;
 import io.shopsaga.testsupport.TestIds;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -19,7 +23,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Orders as stored: every line in one statement, lines read once per instance, since they never change, and the
- * orders of a batch locked together.
+ * orders of a batch locked together and their changes written together.
  */
 class OrderRepositoryTests extends OrderServiceIntegrationTest {
 
@@ -97,6 +101,56 @@ class OrderRepositoryTests extends OrderServiceIntegrationTest {
         assertThat(lockedElsewhere(here.id())).isFalse();
         Order next = transactions.execute(status -> orders.lock(here.id()).orElseThrow());
         assertThat(next.state()).isEqualTo(here.state()); // the change was never stored
+    }
+
+    @Test
+    void changesToOrdersLockedTogetherAreWrittenTogetherWhenTheTransactionCommits() {
+        Order moving = place(new OrderLine(TestIds.next(), "Mug", 12_000, 2));
+        Order failing = place(new OrderLine(TestIds.next(), "Tea", 900, 1));
+        Order untouched = place(new OrderLine(TestIds.next(), "Pot", 1, 1));
+        List.of(moving, failing, untouched).forEach(orders::insert);
+        SagaTime time = new SagaTime(Instant.now(), Duration.ofSeconds(10));
+
+        List<Order> changed = transactions.execute(status -> {
+            orders.lockAll(List.of(moving.id(), failing.id(), untouched.id()));
+            Order moved = orders.lock(moving.id()).orElseThrow();
+            Order failed = orders.lock(failing.id()).orElseThrow();
+            assertThat(moved.onReply(stockReply(moved.id(), ReplyOutcome.SUCCEEDED, null), time).changed()).isTrue();
+            assertThat(failed.onReply(stockReply(failed.id(), ReplyOutcome.REJECTED, "OUT_OF_STOCK"), time).changed())
+                    .isTrue();
+            orders.update(moved);
+            orders.update(failed);
+            assertThat(storedState(moved.id())).isEqualTo("RESERVING_STOCK"); // not yet: at the commit
+            return List.of(moved, failed);
+        });
+
+        assertThat(storedState(moving.id())).isEqualTo("DEDUCTING_BALANCE");
+        assertThat(storedState(failing.id())).isEqualTo("FAILED");
+        assertThat(storedState(untouched.id())).isEqualTo("RESERVING_STOCK");
+        for (Order expected : changed) {
+            Order stored = orders.find(expected.id()).orElseThrow();
+            assertThat(stored.status()).isEqualTo(expected.status());
+            assertThat(stored.failureCode()).isEqualTo(expected.failureCode());
+            assertThat(stored.stepAttempts()).isEqualTo(expected.stepAttempts());
+            assertThat(seconds(stored.stepDeadline())).isEqualTo(seconds(expected.stepDeadline()));
+            assertThat(seconds(stored.completedAt())).isEqualTo(seconds(expected.completedAt()));
+        }
+        assertThat(orders.find(failing.id()).orElseThrow().failureCode()).isEqualTo("OUT_OF_STOCK");
+        assertThat(orders.find(moving.id()).orElseThrow().stepDeadline()).isNotNull();
+    }
+
+    private String storedState(long orderId) {
+        return jdbc.sql("SELECT saga_state FROM customer_order WHERE id = :id").param("id", orderId)
+                .query(String.class).single();
+    }
+
+    /** To the second: on MariaDB the driver binds timestamps without their fraction (docs/stack.md). */
+    private static Instant seconds(Instant instant) {
+        return instant == null ? null : instant.truncatedTo(ChronoUnit.SECONDS);
+    }
+
+    private static ReserveStockReply stockReply(long orderId, ReplyOutcome outcome, String code) {
+        return new ReserveStockReply(UUID.randomUUID(), orderId, Instant.now(), outcome, code, null);
     }
 
     /** Whether another transaction, on another connection, finds the order's row locked. */
