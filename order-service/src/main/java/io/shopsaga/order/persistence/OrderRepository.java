@@ -1,6 +1,7 @@
 package io.shopsaga.order.persistence;
 
 import io.shopsaga.defaults.persistence.SqlRows;
+import io.shopsaga.defaults.persistence.TransactionScoped;
 import io.shopsaga.order.domain.Order;
 import io.shopsaga.order.domain.OrderLine;
 import io.shopsaga.order.domain.SagaState;
@@ -23,7 +24,6 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Orders, their lines and their saga state.
@@ -244,23 +244,10 @@ public class OrderRepository {
         }
 
         static LockedOrders of(OrderRepository repository, boolean create) {
-            if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-                if (create) {
-                    throw new IllegalStateException("Orders can be kept locked only in a synchronized transaction");
-                }
-                return null;
-            }
-            for (TransactionSynchronization synchronization : TransactionSynchronizationManager.getSynchronizations()) {
-                if (synchronization instanceof LockedOrders locked && locked.repository == repository) {
-                    return locked;
-                }
-            }
-            if (!create) {
-                return null;
-            }
-            LockedOrders locked = new LockedOrders(repository);
-            TransactionSynchronizationManager.registerSynchronization(locked);
-            return locked;
+            return create
+                    ? TransactionScoped.get(LockedOrders.class, locked -> locked.repository == repository,
+                            () -> new LockedOrders(repository))
+                    : TransactionScoped.find(LockedOrders.class, locked -> locked.repository == repository);
         }
     }
 

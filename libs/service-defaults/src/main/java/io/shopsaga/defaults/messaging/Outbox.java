@@ -2,6 +2,7 @@ package io.shopsaga.defaults.messaging;
 
 import io.shopsaga.contracts.MessageTypes;
 import io.shopsaga.contracts.SagaMessage;
+import io.shopsaga.defaults.persistence.TransactionScoped;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +13,6 @@ import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Writes a message to send into the service's {@code outbox_message} table, inside the caller's transaction,
@@ -44,29 +44,11 @@ public class Outbox {
     public void add(String topic, SagaMessage message) {
         NewRow row = new NewRow(topic, Long.toString(message.orderId()), MessageTypes.nameOf(message),
                 codec.toJson(message));
-        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            if (TransactionSynchronizationManager.isActualTransactionActive()) {
-                throw new IllegalStateException("Cannot write to the outbox: transaction synchronization is off");
-            }
+        if (!TransactionScoped.synchronizationActive()) {
             insert(List.of(row)).forEach(committed);
             return;
         }
-        pending().add(row);
-    }
-
-    /**
-     * This outbox's rows of the current transaction. They are kept with its synchronizations, not as a bound
-     * resource, so a transaction that suspends it (REQUIRES_NEW) starts a list of its own.
-     */
-    private Pending pending() {
-        for (TransactionSynchronization synchronization : TransactionSynchronizationManager.getSynchronizations()) {
-            if (synchronization instanceof Pending pending && pending.outbox() == this) {
-                return pending;
-            }
-        }
-        Pending pending = new Pending();
-        TransactionSynchronizationManager.registerSynchronization(pending);
-        return pending;
+        TransactionScoped.get(Pending.class, pending -> pending.outbox() == this, Pending::new).add(row);
     }
 
     /** Inserts the rows in order and answers them with their ids. */

@@ -15,10 +15,7 @@ public final class AfterCommit {
     }
 
     public static void run(Runnable step) {
-        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            if (TransactionSynchronizationManager.isActualTransactionActive()) {
-                throw new IllegalStateException("Cannot run a step after commit: transaction synchronization is off");
-            }
+        if (!TransactionScoped.synchronizationActive()) {
             step.run();
             return;
         }
