@@ -5,8 +5,7 @@ import io.shopsaga.dataplatform.config.DataPlatformProperties;
 import io.shopsaga.dataplatform.domain.AttemptResult;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpTimeoutException;
+import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,6 +13,7 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.regex.Pattern;
+import org.apache.hc.client5.http.ConnectTimeoutException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
@@ -71,10 +71,10 @@ class HttpDataPlatform implements DataPlatform {
      */
     private String describe(RestClientException ex) {
         Throwable error = ex.getCause() == null ? ex : ex.getCause();
-        if (error instanceof HttpConnectTimeoutException) {
+        if (error instanceof ConnectTimeoutException) {
             return "connect timeout: no connection within " + connectTimeout.toMillis() + " ms";
         }
-        if (error instanceof HttpTimeoutException) {
+        if (error instanceof SocketTimeoutException) {
             return "read timeout: no answer within " + readTimeout.toMillis() + " ms";
         }
         Throwable root = ex.getMostSpecificCause();

@@ -119,7 +119,9 @@ public class DeliveryRepository {
      * Each row is fenced by the attempt number its claim counted, as a single answer is: an attempt superseded meanwhile
      * (its claim expired and the row was claimed again, so {@code attempts} moved on) leaves the row alone.
      * {@code delivered_at} is the moment of each answer on the database's clock, not the moment of this statement.
+     * Like the other records of an answer, it commits on its own (the pool does not auto-commit) or with the caller.
      */
+    @Transactional
     public Set<Long> markDelivered(List<DeliveredAttempt> accepted) {
         if (accepted.isEmpty()) {
             return Set.of();
@@ -165,6 +167,7 @@ public class DeliveryRepository {
     }
 
     /** Stays PENDING, due again after {@code delay}; false if the claim was lost meanwhile. */
+    @Transactional
     public boolean scheduleRetry(ClaimedDelivery claim, Duration delay, String error, Integer httpStatus) {
         return jdbc.sql("""
                 UPDATE order_delivery
@@ -177,6 +180,7 @@ public class DeliveryRepository {
     }
 
     /** FAILED until an operator retries it; false if the claim was lost meanwhile. */
+    @Transactional
     public boolean markFailed(ClaimedDelivery claim, String error, Integer httpStatus) {
         return jdbc.sql("""
                 UPDATE order_delivery

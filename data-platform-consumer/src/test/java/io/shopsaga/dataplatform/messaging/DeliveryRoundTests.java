@@ -121,12 +121,12 @@ class DeliveryRoundTests extends DataPlatformIntegrationTest {
         // instance claims it, as claimDue does (one more attempt, a new claim).
         DataPlatform overtakenOnTheWay = (key, document) -> {
             if (key.equals(DeliveryRules.idempotencyKey(overtaken))) {
-                jdbc.sql("""
+                transactions.execute(() -> jdbc.sql("""
                         UPDATE order_delivery
                         SET attempts = attempts + 1, round_attempts = round_attempts + 1,
                             claimed_until = TIMESTAMPADD(SECOND, 5, CURRENT_TIMESTAMP(6)),
                             last_attempt_at = CURRENT_TIMESTAMP(6)
-                        WHERE order_id = :orderId""").param("orderId", overtaken).update();
+                        WHERE order_id = :orderId""").param("orderId", overtaken).update());
             }
             return new AttemptResult.Answered(200, "");
         };

@@ -13,6 +13,7 @@ import io.shopsaga.order.persistence.OrderRepository;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
@@ -20,7 +21,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Places an order: prices it through product-service (before any transaction, so no connection waits on HTTP),
- * then stores the PENDING order, its lines, its saga state and the saga's first command in one transaction.
+ * then stores the PENDING order, its lines, its saga state and the saga's first command in one transaction: the
+ * {@link PlacementWriter}'s, shared with the orders placed at the same moment, or (with an {@code Idempotency-Key},
+ * whose record is part of it, or when that batch could not be stored) one of its own.
  */
 @Service
 public class OrderPlacement {
@@ -29,16 +32,19 @@ public class OrderPlacement {
     private final OrderRepository orders;
     private final Outbox outbox;
     private final IdempotentExecutor idempotency;
+    private final PlacementWriter writer;
     private final TransactionTemplate transactions;
     private final OrderProperties properties;
     private final Clock clock;
 
     public OrderPlacement(ProductCatalog catalog, OrderRepository orders, Outbox outbox,
-            IdempotentExecutor idempotency, TransactionTemplate transactions, OrderProperties properties, Clock clock) {
+            IdempotentExecutor idempotency, PlacementWriter writer, TransactionTemplate transactions,
+            OrderProperties properties, Clock clock) {
         this.catalog = catalog;
         this.orders = orders;
         this.outbox = outbox;
         this.idempotency = idempotency;
+        this.writer = writer;
         this.transactions = transactions;
         this.properties = properties;
         this.clock = clock;
@@ -61,6 +67,12 @@ public class OrderPlacement {
             }
             return new OrderLine(product.id(), product.name(), product.price(), item.quantity());
         }).toList();
+        if (idempotencyKey == null) {
+            OptionalLong stored = writer.store(request.userId(), lines, request.issuedCouponId());
+            if (stored.isPresent()) {
+                return new Placed(stored.getAsLong(), true);
+            }
+        }
         boolean[] placedNow = new boolean[1];
         OrderAccepted accepted = transactions.execute(status -> {
             placedNow[0] = false;

@@ -6,6 +6,7 @@ import io.shopsaga.contracts.Topics;
 import io.shopsaga.defaults.messaging.TopicsToCreate;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.Executors;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.cloud.circuitbreaker.resilience4j.Resilience4JCircuitBreakerFactory;
 import org.springframework.cloud.client.circuitbreaker.Customizer;
@@ -30,18 +31,24 @@ public class OrderConfiguration {
     /**
      * product-service's breaker: opens when half of the last 20 calls (at least 10) failed or were slow, and tries
      * again after 5 s; a call taking longer than {@code shopsaga.order.product-service-timeout} counts as failed.
+     * The time limit needs the call on a thread of its own: a virtual one, so handing the call over and back costs no
+     * platform thread's wake-up (the factory's default is a pool of platform threads).
      */
     @Bean
     Customizer<Resilience4JCircuitBreakerFactory> productServiceBreaker(OrderProperties properties) {
-        return factory -> factory.configure(builder -> builder
-                .circuitBreakerConfig(CircuitBreakerConfig.custom()
-                        .slidingWindowSize(20)
-                        .minimumNumberOfCalls(10)
-                        .failureRateThreshold(50)
-                        .waitDurationInOpenState(Duration.ofSeconds(5))
-                        .build())
-                .timeLimiterConfig(TimeLimiterConfig.custom().timeoutDuration(properties.productServiceTimeout()).build()),
-                "product-service");
+        return factory -> {
+            factory.configureExecutorService(Executors.newVirtualThreadPerTaskExecutor());
+            factory.configure(builder -> builder
+                    .circuitBreakerConfig(CircuitBreakerConfig.custom()
+                            .slidingWindowSize(20)
+                            .minimumNumberOfCalls(10)
+                            .failureRateThreshold(50)
+                            .waitDurationInOpenState(Duration.ofSeconds(5))
+                            .build())
+                    .timeLimiterConfig(TimeLimiterConfig.custom().timeoutDuration(properties.productServiceTimeout())
+                            .build()),
+                    "product-service");
+        };
     }
 
     /** The saga's topics and their dead-letter topics, created when missing (an existing topic is left as it is). */

@@ -8,6 +8,7 @@ import io.shopsaga.order.domain.SagaState;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -19,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -55,37 +57,51 @@ public class OrderRepository {
 
     /** Stores a new order with its lines and gives it its id. */
     public void insert(Order order) {
+        insertAll(List.of(order));
+    }
+
+    /**
+     * Stores new orders with their lines, in one multi-row {@code INSERT} for the orders and one for all their lines,
+     * and gives each its id. Such an {@code INSERT} is a "simple insert" to InnoDB, whose auto-increment values are
+     * consecutive in every lock mode, so the driver's generated keys name the orders in order.
+     */
+    public void insertAll(List<Order> orders) {
+        List<Object> values = new ArrayList<>(12 * orders.size());
+        for (Order order : orders) {
+            values.addAll(Arrays.asList(order.userId(), order.status().name(), order.state().name(),
+                    new SqlParameterValue(Types.VARCHAR, order.failureCode()),
+                    new SqlParameterValue(Types.BIGINT, order.issuedCouponId()), order.totalAmount(),
+                    order.discountAmount(), order.paidAmount(), timestamp(order.stepDeadline()), order.stepAttempts(),
+                    timestamp(order.createdAt()), new SqlParameterValue(Types.TIMESTAMP, timestamp(order.completedAt()))));
+        }
         KeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("""
                 INSERT INTO customer_order (user_id, status, saga_state, failure_code, issued_coupon_id, total_amount,
                     discount_amount, paid_amount, step_deadline, step_attempts, created_at, completed_at)
-                VALUES (:userId, :status, :state, :failureCode, :couponId, :total, :discount, :paid, :deadline,
-                    :attempts, :createdAt, :completedAt)""")
-                .param("userId", order.userId())
-                .param("status", order.status().name())
-                .param("state", order.state().name())
-                .param("failureCode", order.failureCode())
-                .param("couponId", order.issuedCouponId())
-                .param("total", order.totalAmount())
-                .param("discount", order.discountAmount())
-                .param("paid", order.paidAmount())
-                .param("deadline", timestamp(order.stepDeadline()))
-                .param("attempts", order.stepAttempts())
-                .param("createdAt", timestamp(order.createdAt()))
-                .param("completedAt", timestamp(order.completedAt()))
+                VALUES """ + SqlRows.repeat("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", orders.size()))
+                .params(values)
                 .update(keys);
-        order.assignId(keys.getKey().longValue());
-        List<Object> values = new ArrayList<>();
-        int lineNo = 0;
-        for (OrderLine line : order.lines()) {
-            values.addAll(List.of(order.id(), lineNo++, line.productId(), line.name(), line.unitPrice(),
-                    line.quantity()));
+        List<Map<String, Object>> ids = keys.getKeyList();
+        if (ids.size() != orders.size()) {
+            throw new IllegalStateException("The INSERT of " + orders.size() + " orders returned " + ids.size() + " keys");
+        }
+        List<Object> lineValues = new ArrayList<>();
+        int lineCount = 0;
+        for (int i = 0; i < orders.size(); i++) {
+            Order order = orders.get(i);
+            order.assignId(((Number) ids.get(i).values().iterator().next()).longValue());
+            int lineNo = 0;
+            for (OrderLine line : order.lines()) {
+                lineValues.addAll(List.of(order.id(), lineNo++, line.productId(), line.name(), line.unitPrice(),
+                        line.quantity()));
+            }
+            lineCount += order.lines().size();
         }
         jdbc.sql("INSERT INTO order_line (order_id, line_no, product_id, name, unit_price, quantity) VALUES "
-                        + SqlRows.repeat("(?, ?, ?, ?, ?, ?)", order.lines().size()))
-                .params(values)
+                        + SqlRows.repeat("(?, ?, ?, ?, ?, ?)", lineCount))
+                .params(lineValues)
                 .update();
-        recentLines.put(order.id(), order.lines());
+        orders.forEach(order -> recentLines.put(order.id(), order.lines()));
     }
 
     /**

@@ -41,7 +41,7 @@ class OrderRepositoryTests extends OrderServiceIntegrationTest {
         Order order = place(new OrderLine(TestIds.next(), "Mug", 12_000, 2), new OrderLine(TestIds.next(), "Tea", 900, 1),
                 new OrderLine(TestIds.next(), "Pot", 30_000, 3));
 
-        orders.insert(order);
+        insert(order);
 
         assertThat(jdbc.sql("SELECT line_no, product_id, name, unit_price, quantity FROM order_line "
                         + "WHERE order_id = :id ORDER BY line_no")
@@ -58,7 +58,7 @@ class OrderRepositoryTests extends OrderServiceIntegrationTest {
     @Test
     void anOrderStoredHereIsLockedWithoutReadingItsLinesAgain() {
         Order order = place(new OrderLine(TestIds.next(), "Mug", 12_000, 2));
-        orders.insert(order);
+        insert(order);
         renameLinesBehindTheRepositorysBack(order.id());
 
         assertThat(orders.lock(order.id()).orElseThrow().lines()).extracting(OrderLine::name).containsExactly("Mug");
@@ -67,7 +67,7 @@ class OrderRepositoryTests extends OrderServiceIntegrationTest {
     @Test
     void anOrderStoredElsewhereHasItsLinesReadOnceThenKept() {
         Order order = place(new OrderLine(TestIds.next(), "Mug", 12_000, 2));
-        new OrderRepository(jdbc).insert(order); // another instance of the service
+        transactions.executeWithoutResult(status -> new OrderRepository(jdbc).insert(order)); // another instance
 
         assertThat(orders.lock(order.id()).orElseThrow().lines()).extracting(OrderLine::name).containsExactly("Mug");
         renameLinesBehindTheRepositorysBack(order.id());
@@ -80,8 +80,8 @@ class OrderRepositoryTests extends OrderServiceIntegrationTest {
     void ordersLockedTogetherAreKeptForTheTransactionWithItsChangesAndReadAgainByTheNext() {
         Order here = place(new OrderLine(TestIds.next(), "Mug", 12_000, 2));
         Order elsewhere = place(new OrderLine(TestIds.next(), "Tea", 900, 1), new OrderLine(TestIds.next(), "Pot", 1, 1));
-        orders.insert(here);
-        new OrderRepository(jdbc).insert(elsewhere);
+        insert(here);
+        transactions.executeWithoutResult(status -> new OrderRepository(jdbc).insert(elsewhere));
         long missing = elsewhere.id() + 1_000_000;
 
         transactions.executeWithoutResult(status -> {
@@ -108,7 +108,7 @@ class OrderRepositoryTests extends OrderServiceIntegrationTest {
         Order moving = place(new OrderLine(TestIds.next(), "Mug", 12_000, 2));
         Order failing = place(new OrderLine(TestIds.next(), "Tea", 900, 1));
         Order untouched = place(new OrderLine(TestIds.next(), "Pot", 1, 1));
-        List.of(moving, failing, untouched).forEach(orders::insert);
+        List.of(moving, failing, untouched).forEach(this::insert);
         SagaTime time = new SagaTime(Instant.now(), Duration.ofSeconds(10));
 
         List<Order> changed = transactions.execute(status -> {
@@ -167,13 +167,19 @@ class OrderRepositoryTests extends OrderServiceIntegrationTest {
         })).join();
     }
 
+    /** Stores the order as placing one does: in a transaction (the pool does not auto-commit). */
+    private void insert(Order order) {
+        transactions.executeWithoutResult(status -> orders.insert(order));
+    }
+
     private static Order place(OrderLine... lines) {
         return Order.place(TestIds.next(), List.of(lines), null, new SagaTime(Instant.now(), Duration.ofSeconds(10)));
     }
 
     /** Lines never change; this one does, to show which reads reach the table. */
     private void renameLinesBehindTheRepositorysBack(long orderId) {
-        assertThat(jdbc.sql("UPDATE order_line SET name = 'renamed' WHERE order_id = :id").param("id", orderId)
-                .update()).isEqualTo(1);
+        Integer renamed = transactions.execute(status -> jdbc.sql(
+                "UPDATE order_line SET name = 'renamed' WHERE order_id = :id").param("id", orderId).update());
+        assertThat(renamed).isEqualTo(1);
     }
 }

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.shopsaga.contracts.ReserveStock;
 import io.shopsaga.defaults.messaging.OutboxRelay;
 import io.shopsaga.defaults.messaging.SagaMessageCodec;
+import io.shopsaga.defaults.persistence.StandaloneWrites;
 import io.shopsaga.order.OrderServiceIntegrationTest;
 import io.shopsaga.testsupport.TestIds;
 import java.time.Duration;
@@ -33,6 +34,10 @@ class OrderOutboxTests extends OrderServiceIntegrationTest {
 
     @Autowired
     SagaMessageCodec codec;
+
+    /** Writes of the test's own, committed although the pool does not auto-commit. */
+    @Autowired
+    StandaloneWrites writes;
 
     @Test
     void storesTheFirstCommandWithTheOrderAndMarksItSentOnceTheBrokerHasIt() {
@@ -72,8 +77,8 @@ class OrderOutboxTests extends OrderServiceIntegrationTest {
         assertThat(sentAt(row)).isNull();
         assertThat(participants.commandsOf(orderId)).isEmpty();
 
-        jdbc.sql("UPDATE outbox_message SET created_at = created_at - INTERVAL 1 MINUTE WHERE id = :id")
-                .param("id", row).update();
+        writes.run(() -> jdbc.sql("UPDATE outbox_message SET created_at = created_at - INTERVAL 1 MINUTE WHERE id = :id")
+                .param("id", row).update());
         await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50)).until(() -> sentAt(row) != null);
         await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50))
                 .until(() -> participants.commandsOf(orderId).equals(List.of("ReserveStock")));
@@ -95,12 +100,12 @@ class OrderOutboxTests extends OrderServiceIntegrationTest {
     /** An unsent row that no instance's relay holds in memory: one whose instance died before sending it. */
     private long insertUnsentReserveStock(long orderId, long product) {
         KeyHolder id = new GeneratedKeyHolder();
-        jdbc.sql("INSERT INTO outbox_message (topic, message_key, message_type, payload) "
+        writes.run(() -> jdbc.sql("INSERT INTO outbox_message (topic, message_key, message_type, payload) "
                         + "VALUES ('stock.commands.v1', :key, 'ReserveStock', :payload)")
                 .param("key", Long.toString(orderId))
                 .param("payload", codec.toJson(new ReserveStock(UUID.randomUUID(), orderId, Instant.now(),
                         List.of(new ReserveStock.Item(product, 1)))))
-                .update(id);
+                .update(id));
         return id.getKey().longValue();
     }
 
@@ -111,9 +116,9 @@ class OrderOutboxTests extends OrderServiceIntegrationTest {
 
     /** A row as the relay leaves it after the broker acknowledged it, {@code days} ago. */
     private void insertSentRow(String key, String payload, int days) {
-        jdbc.sql("INSERT INTO outbox_message (topic, message_key, message_type, payload, created_at, sent_at) VALUES "
-                + "('order.events.v1', :key, 'OrderCompleted', :payload, CURRENT_TIMESTAMP(6) - INTERVAL :days DAY, "
-                + "CURRENT_TIMESTAMP(6) - INTERVAL :days DAY)")
-                .param("key", key).param("payload", payload).param("days", days).update();
+        writes.run(() -> jdbc.sql("INSERT INTO outbox_message (topic, message_key, message_type, payload, created_at, "
+                + "sent_at) VALUES ('order.events.v1', :key, 'OrderCompleted', :payload, "
+                + "CURRENT_TIMESTAMP(6) - INTERVAL :days DAY, CURRENT_TIMESTAMP(6) - INTERVAL :days DAY)")
+                .param("key", key).param("payload", payload).param("days", days).update());
     }
 }

@@ -2,6 +2,8 @@ package io.shopsaga.defaults.config;
 
 import io.shopsaga.defaults.idempotency.IdempotentExecutor;
 import io.shopsaga.defaults.persistence.RetryingTransactions;
+import io.shopsaga.defaults.persistence.StandaloneWrites;
+import javax.sql.DataSource;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -47,5 +49,12 @@ public class ServiceDefaultsAutoConfiguration {
     @ConditionalOnBean(TransactionTemplate.class)
     RetryingTransactions retryingTransactions(TransactionTemplate transactions) {
         return new RetryingTransactions(transactions);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    @ConditionalOnBean({ DataSource.class, TransactionTemplate.class })
+    StandaloneWrites standaloneWrites(DataSource dataSource, TransactionTemplate transactions) {
+        return new StandaloneWrites(dataSource, transactions);
     }
 }

@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.shopsaga.contracts.Topics;
 import io.shopsaga.defaults.config.ServiceDefaultsAutoConfiguration;
 import io.shopsaga.defaults.persistence.RetryingTransactions;
+import io.shopsaga.defaults.persistence.StandaloneWrites;
 import java.sql.SQLTransientException;
 import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
@@ -105,9 +106,9 @@ public class MessagingAutoConfiguration {
 
         @Bean
         @SuppressWarnings("unchecked")
-        OutboxRelay outboxRelay(JdbcClient jdbc, TransactionTemplate transactions, KafkaOperations<?, ?> kafka,
-                OutboxProperties properties, ObjectProvider<MeterRegistry> meters) {
-            return new OutboxRelay(jdbc, transactions, (KafkaOperations<String, String>) kafka, properties,
+        OutboxRelay outboxRelay(JdbcClient jdbc, TransactionTemplate transactions, StandaloneWrites writes,
+                KafkaOperations<?, ?> kafka, OutboxProperties properties, ObjectProvider<MeterRegistry> meters) {
+            return new OutboxRelay(jdbc, transactions, writes, (KafkaOperations<String, String>) kafka, properties,
                     meters.getIfAvailable(SimpleMeterRegistry::new));
         }
 

@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import io.shopsaga.defaults.lifecycle.BackgroundWorker;
+import io.shopsaga.defaults.persistence.StandaloneWrites;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.KafkaOperations;
@@ -47,6 +48,7 @@ public class OutboxRelay extends BackgroundWorker {
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
+    private final StandaloneWrites writes;
     private final KafkaOperations<String, String> kafka;
     private final OutboxProperties properties;
     private final Counter sent;
@@ -59,11 +61,12 @@ public class OutboxRelay extends BackgroundWorker {
     private final List<Long> unmarked = new ArrayList<>();
     private volatile boolean sendEveryUnsentRow = true;
 
-    public OutboxRelay(JdbcClient jdbc, TransactionTemplate transactions, KafkaOperations<String, String> kafka,
-            OutboxProperties properties, MeterRegistry meters) {
+    public OutboxRelay(JdbcClient jdbc, TransactionTemplate transactions, StandaloneWrites writes,
+            KafkaOperations<String, String> kafka, OutboxProperties properties, MeterRegistry meters) {
         super("outbox-relay", properties.sendTimeout().multipliedBy(2));
         this.jdbc = jdbc;
         this.transactions = transactions;
+        this.writes = writes;
         this.kafka = kafka;
         this.properties = properties;
         this.sent = Counter.builder("shopsaga.outbox.sent").description("Outbox messages acknowledged by Kafka")
@@ -169,11 +172,14 @@ public class OutboxRelay extends BackgroundWorker {
         return new Batch(rows.size(), acknowledged, failedKeys);
     }
 
-    /** Marks the rows sent; a row sent twice (by a round from the table and from memory) is counted once. */
+    /**
+     * Marks the rows sent (in the caller's transaction, if any); a row sent twice (by a round from the table and from
+     * memory) is counted once.
+     */
     private void markSent(List<Long> ids) {
         if (!ids.isEmpty()) {
-            sent.increment(jdbc.sql("UPDATE outbox_message SET sent_at = CURRENT_TIMESTAMP(6) "
-                    + "WHERE id IN (:ids) AND sent_at IS NULL").param("ids", ids).update());
+            sent.increment(writes.run(() -> jdbc.sql("UPDATE outbox_message SET sent_at = CURRENT_TIMESTAMP(6) "
+                    + "WHERE id IN (:ids) AND sent_at IS NULL").param("ids", ids).update()));
         }
     }
 
@@ -185,12 +191,12 @@ public class OutboxRelay extends BackgroundWorker {
         int total = 0;
         int deleted;
         do {
-            deleted = jdbc.sql("""
+            deleted = writes.run(() -> jdbc.sql("""
                     DELETE FROM outbox_message
                     WHERE sent_at IS NOT NULL AND sent_at < CURRENT_TIMESTAMP(6) - INTERVAL :seconds SECOND
                     ORDER BY sent_at LIMIT 1000""")
                     .param("seconds", properties.retention().toSeconds())
-                    .update();
+                    .update());
             total += deleted;
         }
         while (deleted == 1000 && isRunning());

@@ -6,11 +6,14 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.shopsaga.contracts.ReleaseStock;
 import io.shopsaga.contracts.ReserveStock;
 import io.shopsaga.contracts.SagaMessage;
 import io.shopsaga.contracts.Topics;
+import io.shopsaga.defaults.persistence.StandaloneWrites;
 import io.shopsaga.testsupport.TestInfrastructure;
 import java.time.Duration;
 import java.time.Instant;
@@ -46,6 +49,7 @@ import tools.jackson.databind.json.JsonMapper;
 class OutboxRelayTests {
 
     private static String database;
+    private static DriverManagerDataSource dataSource;
     private static JdbcClient jdbc;
     private static TransactionTemplate transactions;
 
@@ -54,6 +58,7 @@ class OutboxRelayTests {
     private final Set<String> refusedOnce = ConcurrentHashMap.newKeySet();
     private final SagaMessageCodec codec = new SagaMessageCodec(JsonMapper.builder().build());
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    private KafkaOperations<String, String> kafka;
     private OutboxRelay relay;
     private Outbox outbox;
 
@@ -61,7 +66,7 @@ class OutboxRelayTests {
     static void createTable() {
         TestInfrastructure infrastructure = TestInfrastructure.get();
         database = infrastructure.createDatabase("outbox-relay");
-        DriverManagerDataSource dataSource = new DriverManagerDataSource(infrastructure.jdbcUrl(database),
+        dataSource = new DriverManagerDataSource(infrastructure.jdbcUrl(database),
                 infrastructure.dbUser(), infrastructure.dbPassword());
         jdbc = JdbcClient.create(dataSource);
         transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
@@ -92,12 +97,50 @@ class OutboxRelayTests {
             sent.add(message);
             return CompletableFuture.completedFuture(null);
         });
-        relay = new OutboxRelay(jdbc, transactions, kafka, new OutboxProperties(true, Duration.ofMillis(500), 200,
-                Duration.ofSeconds(1), Duration.ofSeconds(20), Duration.ofDays(7), Duration.ofMinutes(5)), meters);
+        this.kafka = kafka;
+        relay = new OutboxRelay(jdbc, transactions, new StandaloneWrites(dataSource, transactions), kafka,
+                properties(Duration.ofDays(7)), meters);
         outbox = new Outbox(jdbc, codec, row -> {
             handed.add(row);
             relay.committed(row);
         });
+    }
+
+    private static OutboxProperties properties(Duration retention) {
+        return new OutboxProperties(true, Duration.ofMillis(500), 200, Duration.ofSeconds(1), Duration.ofSeconds(20),
+                retention, Duration.ofMinutes(5));
+    }
+
+    /**
+     * A pool whose connections do not auto-commit rolls back what a connection handed back has not committed: the
+     * relay's marks and deletions, made outside any transaction of the caller's, must commit by themselves.
+     */
+    @Test
+    void whereThePoolDoesNotAutoCommitTheRelaysMarksAndDeletionsAreCommitted() {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(TestInfrastructure.get().jdbcUrl(database));
+        config.setUsername(TestInfrastructure.get().dbUser());
+        config.setPassword(TestInfrastructure.get().dbPassword());
+        config.setAutoCommit(false);
+        config.setMaximumPoolSize(1);
+        try (HikariDataSource manual = new HikariDataSource(config)) {
+            JdbcClient manualJdbc = JdbcClient.create(manual);
+            TransactionTemplate manualTransactions = new TransactionTemplate(new DataSourceTransactionManager(manual));
+            StandaloneWrites writes = new StandaloneWrites(manual, manualTransactions);
+            OutboxRelay manualRelay = new OutboxRelay(manualJdbc, manualTransactions, writes, kafka,
+                    properties(Duration.ZERO), meters);
+            Outbox manualOutbox = new Outbox(manualJdbc, codec, manualRelay::committed);
+            manualTransactions.executeWithoutResult(status -> manualOutbox.add(Topics.STOCK_COMMANDS, reserve(11)));
+
+            assertThat(writes.autoCommit()).isFalse();
+            assertThat(manualRelay.relayCommitted()).isEqualTo(1);
+
+            assertThat(sent).containsExactly("11:ReserveStock");
+            assertThat(jdbc.sql("SELECT COUNT(*) FROM outbox_message WHERE sent_at IS NOT NULL").query(Long.class)
+                    .single()).isEqualTo(1);
+            assertThat(manualRelay.pruneSent()).isEqualTo(1);
+            assertThat(jdbc.sql("SELECT COUNT(*) FROM outbox_message").query(Long.class).single()).isZero();
+        }
     }
 
     @Test

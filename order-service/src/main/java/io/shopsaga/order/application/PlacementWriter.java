@@ -1,0 +1,158 @@
+package io.shopsaga.order.application;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.shopsaga.contracts.SagaCommand;
+import io.shopsaga.contracts.Topics;
+import io.shopsaga.defaults.lifecycle.BackgroundWorker;
+import io.shopsaga.defaults.messaging.Outbox;
+import io.shopsaga.defaults.persistence.RetryingTransactions;
+import io.shopsaga.order.config.OrderProperties;
+import io.shopsaga.order.domain.Order;
+import io.shopsaga.order.domain.OrderLine;
+import io.shopsaga.order.domain.SagaTime;
+import io.shopsaga.order.persistence.OrderRepository;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Stores the orders placed at the same moment together: one writer takes every priced order waiting for MySQL and
+ * stores them in one transaction (one multi-row {@code INSERT} for the orders, one for their lines, one for their
+ * first commands in the outbox), so the commit and its flush are paid once per batch instead of once per order. Under
+ * load, placements arrive while the previous batch commits, and the next batch takes them all; alone, an order is a
+ * batch of one and waits for nothing.
+ *
+ * <p>When a batch cannot be stored as a whole (any database error), nothing of it is kept and each of its orders
+ * answers "not stored": its request then places the order in a transaction of its own ({@link OrderPlacement}), which
+ * reports its own error. A request never learns its order's id before the order and its first command committed.
+ */
+@Component
+public class PlacementWriter extends BackgroundWorker {
+
+    static final String BATCH_SIZE_METER = "order.placement.batch.size";
+    static final int MAX_BATCH = 50;
+    private static final Logger log = LoggerFactory.getLogger(PlacementWriter.class);
+
+    private final BlockingQueue<Pending> waiting = new LinkedBlockingQueue<>();
+    private final OrderRepository orders;
+    private final Outbox outbox;
+    private final RetryingTransactions transactions;
+    private final OrderProperties properties;
+    private final Clock clock;
+    private final DistributionSummary batchSizes;
+    private final Counter notStored;
+
+    public PlacementWriter(OrderRepository orders, Outbox outbox, RetryingTransactions transactions,
+            OrderProperties properties, Clock clock, MeterRegistry meters) {
+        super("order-placement-writer", Duration.ofSeconds(10));
+        this.orders = orders;
+        this.outbox = outbox;
+        this.transactions = transactions;
+        this.properties = properties;
+        this.clock = clock;
+        this.batchSizes = DistributionSummary.builder(BATCH_SIZE_METER)
+                .description("Orders stored per placement transaction").register(meters);
+        this.notStored = Counter.builder("order.placement.batch.fallbacks")
+                .description("Orders whose batch could not be stored whole; each was placed on its own")
+                .register(meters);
+    }
+
+    /**
+     * Stores the priced order with the others waiting at the same moment; answers its id once committed, or empty
+     * when it was not stored (the caller then places it on its own).
+     */
+    public OptionalLong store(long userId, List<OrderLine> lines, Long issuedCouponId) {
+        if (!isRunning()) {
+            return OptionalLong.empty();
+        }
+        Pending order = new Pending(userId, lines, issuedCouponId, new CompletableFuture<>());
+        waiting.add(order);
+        if (!isRunning() && waiting.remove(order)) {
+            // Stopped meanwhile, and the writer never took it: nobody else will answer it.
+            return OptionalLong.empty();
+        }
+        try {
+            Long id = order.stored().get();
+            return id == null ? OptionalLong.empty() : OptionalLong.of(id);
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while the order was being stored", ex);
+        }
+        catch (ExecutionException ex) {
+            throw new IllegalStateException("The placement writer failed", ex.getCause());
+        }
+    }
+
+    /** Orders waiting for the writer to take them (for tests). */
+    int waiting() {
+        return waiting.size();
+    }
+
+    @Override
+    protected void work() {
+        List<Pending> batch = new ArrayList<>();
+        while (isRunning() || !waiting.isEmpty()) {
+            try {
+                batch.add(waiting.take());
+            }
+            catch (InterruptedException ex) {
+                if (!isRunning()) {
+                    break;
+                }
+                continue;
+            }
+            waiting.drainTo(batch, MAX_BATCH - 1);
+            store(batch);
+            batch.clear();
+        }
+        // Stopped: whoever still waits places the order on its own.
+        Pending left;
+        while ((left = waiting.poll()) != null) {
+            left.stored().complete(null);
+        }
+    }
+
+    private void store(List<Pending> batch) {
+        List<Long> ids;
+        try {
+            ids = transactions.execute(() -> {
+                SagaTime time = new SagaTime(clock.instant(), properties.stepTimeout());
+                List<Order> placed = batch.stream()
+                        .map(order -> Order.place(order.userId(), order.lines(), order.issuedCouponId(), time))
+                        .toList();
+                orders.insertAll(placed);
+                for (Order order : placed) {
+                    SagaCommand first = order.start(time.now());
+                    outbox.add(Topics.of(first), first);
+                }
+                return placed.stream().map(Order::id).toList();
+            });
+        }
+        catch (RuntimeException ex) {
+            log.warn("A batch of {} orders could not be stored; each is placed on its own", batch.size(), ex);
+            notStored.increment(batch.size());
+            batch.forEach(order -> order.stored().complete(null));
+            return;
+        }
+        batchSizes.record(batch.size());
+        for (int i = 0; i < batch.size(); i++) {
+            batch.get(i).stored().complete(ids.get(i));
+        }
+    }
+
+    /** A priced order waiting to be stored, and what its request waits on (the id, or null: place it yourself). */
+    private record Pending(long userId, List<OrderLine> lines, Long issuedCouponId, CompletableFuture<Long> stored) {
+    }
+}
