@@ -25,6 +25,8 @@ import java.util.concurrent.LinkedBlockingQueue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Stores the orders placed at the same moment together: one writer takes every priced order waiting for MySQL and
@@ -33,9 +35,11 @@ import org.springframework.stereotype.Component;
  * load, placements arrive while the previous batch commits, and the next batch takes them all; alone, an order is a
  * batch of one and waits for nothing.
  *
- * <p>When a batch cannot be stored as a whole (any database error), nothing of it is kept and each of its orders
- * answers "not stored": its request then places the order in a transaction of its own ({@link OrderPlacement}), which
- * reports its own error. A request never learns its order's id before the order and its first command committed.
+ * <p>When a batch cannot be stored as a whole (any database error before its commit), nothing of it is kept and each
+ * of its orders answers "not stored": its request then places the order in a transaction of its own
+ * ({@link OrderPlacement}), which reports its own error. When the commit itself fails, the orders may be stored, so
+ * none is placed again: each request gets that error, as it would have alone. A request never learns its order's id
+ * before the order and its first command committed.
  */
 @Component
 public class PlacementWriter extends BackgroundWorker {
@@ -91,7 +95,8 @@ public class PlacementWriter extends BackgroundWorker {
             throw new IllegalStateException("Interrupted while the order was being stored", ex);
         }
         catch (ExecutionException ex) {
-            throw new IllegalStateException("The placement writer failed", ex.getCause());
+            // The batch's commit failed (or the writer did): the order may be stored, so it is not placed again.
+            throw new IllegalStateException("Storing the order failed; it may or may not be stored", ex.getCause());
         }
     }
 
@@ -125,9 +130,11 @@ public class PlacementWriter extends BackgroundWorker {
     }
 
     private void store(List<Pending> batch) {
+        Outcome outcome = new Outcome();
         List<Long> ids;
         try {
             ids = transactions.execute(() -> {
+                TransactionSynchronizationManager.registerSynchronization(outcome);
                 SagaTime time = new SagaTime(clock.instant(), properties.stepTimeout());
                 List<Order> placed = batch.stream()
                         .map(order -> Order.place(order.userId(), order.lines(), order.issuedCouponId(), time))
@@ -141,6 +148,14 @@ public class PlacementWriter extends BackgroundWorker {
             });
         }
         catch (RuntimeException ex) {
+            if (outcome.mayHaveCommitted()) {
+                // The commit itself failed (the connection dropped during it, say): the orders may be stored.
+                // Placing them again could place them twice; their requests get the error, as a lone one would.
+                log.error("The commit of a batch of {} orders failed; whether they are stored is unknown", batch.size(),
+                        ex);
+                batch.forEach(order -> order.stored().completeExceptionally(ex));
+                return;
+            }
             log.warn("A batch of {} orders could not be stored; each is placed on its own", batch.size(), ex);
             notStored.increment(batch.size());
             batch.forEach(order -> order.stored().complete(null));
@@ -149,6 +164,21 @@ public class PlacementWriter extends BackgroundWorker {
         batchSizes.record(batch.size());
         for (int i = 0; i < batch.size(); i++) {
             batch.get(i).stored().complete(ids.get(i));
+        }
+    }
+
+    /** How the batch's last transaction ended: only one known to be rolled back (or never begun) may be redone. */
+    private static final class Outcome implements TransactionSynchronization {
+
+        private volatile int status = -1;
+
+        @Override
+        public void afterCompletion(int status) {
+            this.status = status;
+        }
+
+        boolean mayHaveCommitted() {
+            return status == STATUS_COMMITTED || status == STATUS_UNKNOWN;
         }
     }
 

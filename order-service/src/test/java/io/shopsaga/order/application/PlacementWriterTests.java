@@ -1,12 +1,16 @@
 package io.shopsaga.order.application;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.shopsaga.defaults.messaging.Outbox;
+import io.shopsaga.defaults.persistence.RetryingTransactions;
 import io.shopsaga.order.OrderServiceIntegrationTest;
+import io.shopsaga.order.config.OrderProperties;
 import io.shopsaga.order.domain.Order;
 import io.shopsaga.order.domain.OrderLine;
 import io.shopsaga.order.persistence.OrderRepository;
@@ -14,6 +18,7 @@ import io.shopsaga.testsupport.TestIds;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,11 +31,16 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.TransactionSystemException;
+import org.springframework.transaction.support.DefaultTransactionStatus;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Orders placed while a batch is being stored wait for it, then go together: one transaction, one multi-row INSERT
  * (their ids consecutive, in the order they came), each with its lines and its first command. The orders table is
- * held with {@code LOCK TABLES} from another session to keep the writer busy with a first batch meanwhile.
+ * held with {@code LOCK TABLES} from another session to keep the writer busy with a first batch meanwhile. A batch
+ * that fails before its commit is placed again order by order; one whose commit failed, which may be stored, is not.
  */
 class PlacementWriterTests extends OrderServiceIntegrationTest {
 
@@ -48,6 +58,12 @@ class PlacementWriterTests extends OrderServiceIntegrationTest {
 
     @Autowired
     MeterRegistry meters;
+
+    @Autowired
+    Outbox outbox;
+
+    @Autowired
+    OrderProperties properties;
 
     private final ExecutorService clients = Executors.newVirtualThreadPerTaskExecutor();
 
@@ -105,6 +121,31 @@ class PlacementWriterTests extends OrderServiceIntegrationTest {
         assertThat(fallbacks.count() - fallbacksBefore).isEqualTo(2);
         assertThat(jdbc.sql("SELECT COUNT(*) FROM customer_order WHERE user_id IN (:users)")
                 .param("users", users.subList(1, 3)).query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void aBatchWhoseCommitFailedIsNotPlacedAgainSinceItMayBeStored() {
+        Counter fallbacks = meters.get("order.placement.batch.fallbacks").counter();
+        double fallbacksBefore = fallbacks.count();
+        DataSourceTransactionManager commitFails = new DataSourceTransactionManager(dataSource) {
+            @Override
+            protected void doCommit(DefaultTransactionStatus status) {
+                throw new TransactionSystemException("connection lost during the commit");
+            }
+        };
+        PlacementWriter failing = new PlacementWriter(orders, outbox,
+                new RetryingTransactions(new TransactionTemplate(commitFails)), properties, Clock.systemUTC(), meters);
+        failing.start();
+        try {
+            long user = TestIds.next();
+            assertThatThrownBy(() -> failing.store(user, List.of(line("Mug", 12_000, 1)), null))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasRootCauseInstanceOf(TransactionSystemException.class);
+            assertThat(fallbacks.count()).isEqualTo(fallbacksBefore);
+        }
+        finally {
+            failing.stop();
+        }
     }
 
     /**
