@@ -17,9 +17,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param retention how long a sent row is kept (for looking into what was sent) before the relay deletes it;
  *     unsent rows are never deleted
  * @param pruneInterval how often the relay deletes sent rows older than {@code retention}
+ * @param markInterval how long rows the broker acknowledged may wait to be marked sent together: one {@code UPDATE}
+ *     and commit for all the rows of that moment instead of one per batch sent. Rows not yet marked when the instance
+ *     dies are sent again (at least once, which every consumer tolerates); {@code 0} marks after every batch
  */
 @ConfigurationProperties("shopsaga.outbox")
 public record OutboxProperties(@DefaultValue("false") boolean enabled, @DefaultValue("500ms") Duration pollInterval,
         @DefaultValue("200") int batchSize, @DefaultValue("10s") Duration sendTimeout,
-        @DefaultValue("20s") Duration orphanedAfter, @DefaultValue("7d") Duration retention, @DefaultValue("5m") Duration pruneInterval) {
+        @DefaultValue("20s") Duration orphanedAfter, @DefaultValue("7d") Duration retention, @DefaultValue("5m") Duration pruneInterval,
+        @DefaultValue("100ms") Duration markInterval) {
 }

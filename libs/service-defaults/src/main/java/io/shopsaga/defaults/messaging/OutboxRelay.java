@@ -29,7 +29,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <ul>
  * <li><b>Committed here, sent from memory.</b> {@link Outbox} hands every row to {@link #committed} once its
  * transaction has committed; the relay's thread sends the rows in commit order and marks the acknowledged ones sent
- * with one {@code UPDATE} per batch, without reading them back. This is the path of nearly every row.</li>
+ * without reading them back: those of {@code shopsaga.outbox.mark-interval} together, with one {@code UPDATE} (and,
+ * where the pool does not auto-commit, one commit). This is the path of nearly every row.</li>
  * <li><b>Left over, read from the table.</b> A polling round ({@code shopsaga.outbox.poll-interval}) sends unsent
  * rows in id order under {@code SELECT ... FOR UPDATE} (a second instance's round waits instead of sending the same
  * rows), marking them in the same transaction. It takes only rows older than {@code shopsaga.outbox.orphaned-after}
@@ -57,8 +58,10 @@ public class OutboxRelay extends BackgroundWorker {
     private final Semaphore wakeUp = new Semaphore(0);
     /** Keys with a row that failed to go; their rows are sent by the polling rounds only, in id order. */
     private final Set<String> heldKeys = ConcurrentHashMap.newKeySet();
-    /** Acknowledged rows whose marking failed; marked with the next batch. */
+    /** Acknowledged rows not marked sent yet: waiting for the mark interval, or their marking failed. */
     private final List<Long> unmarked = new ArrayList<>();
+    /** When ({@link System#nanoTime()}) the rows in {@link #unmarked} are to be marked at the latest. */
+    private long nextMark;
     private volatile boolean sendEveryUnsentRow = true;
 
     public OutboxRelay(JdbcClient jdbc, TransactionTemplate transactions, StandaloneWrites writes,
@@ -86,6 +89,8 @@ public class OutboxRelay extends BackgroundWorker {
      * rows to send again) and answers how many the broker acknowledged.
      */
     public int relayOnce() {
+        // Rows acknowledged but not yet marked would otherwise be taken (and sent again) by a round of every row.
+        markUnmarked();
         boolean everyRow = sendEveryUnsentRow;
         Batch batch = transactions.execute(status -> {
             List<OutboxRow> rows = jdbc.sql("""
@@ -121,24 +126,38 @@ public class OutboxRelay extends BackgroundWorker {
         }
         List<OutboxRow> sendable = rows.stream().filter(row -> !heldKeys.contains(row.key())).toList();
         Batch batch = send(sendable);
-        unmarked.addAll(batch.acknowledged());
-        try {
-            markSent(unmarked);
-            unmarked.clear();
+        if (unmarked.isEmpty()) {
+            nextMark = System.nanoTime() + properties.markInterval().toNanos();
         }
-        catch (RuntimeException ex) {
-            log.warn("Could not mark {} acknowledged outbox rows sent; trying again with the next batch",
-                    unmarked.size(), ex);
-            if (unmarked.size() > 100 * properties.batchSize()) {
-                // Left unmarked, they go again once orphaned: a duplicate, which every consumer tolerates.
-                unmarked.clear();
-            }
+        unmarked.addAll(batch.acknowledged());
+        if (unmarked.size() >= properties.batchSize() || System.nanoTime() - nextMark >= 0) {
+            markUnmarked();
         }
         if (!batch.failedKeys().isEmpty()) {
             heldKeys.addAll(batch.failedKeys());
             sendEveryUnsentRow = true;
         }
         return rows.size();
+    }
+
+    /** Marks the acknowledged rows waiting for it; if that fails, they are tried again a poll interval later. */
+    private void markUnmarked() {
+        if (unmarked.isEmpty()) {
+            return;
+        }
+        try {
+            markSent(unmarked);
+            unmarked.clear();
+        }
+        catch (RuntimeException ex) {
+            log.warn("Could not mark {} acknowledged outbox rows sent; trying again in {}", unmarked.size(),
+                    properties.pollInterval(), ex);
+            nextMark = System.nanoTime() + properties.pollInterval().toNanos();
+            if (unmarked.size() > 100 * properties.batchSize()) {
+                // Left unmarked, they go again once orphaned: a duplicate, which every consumer tolerates.
+                unmarked.clear();
+            }
+        }
     }
 
     /** Sends the rows together and waits for the broker's answers; a key's rows after a failed one count as failed. */
@@ -228,6 +247,9 @@ public class OutboxRelay extends BackgroundWorker {
                 }
             }
             boolean more = relayCommitted() > 0 && !committed.isEmpty();
+            if (!unmarked.isEmpty() && (System.nanoTime() - nextMark >= 0 || !running)) {
+                markUnmarked();
+            }
             if (running && System.nanoTime() - nextPoll >= 0) {
                 nextPoll = System.nanoTime() + properties.pollInterval().toNanos();
                 try {
@@ -241,8 +263,8 @@ public class OutboxRelay extends BackgroundWorker {
                 continue;
             }
             try {
-                long untilPoll = Math.max(0, nextPoll - System.nanoTime());
-                if (wakeUp.tryAcquire(untilPoll, TimeUnit.NANOSECONDS)) {
+                long wakeAt = unmarked.isEmpty() ? nextPoll : Math.min(nextPoll, nextMark);
+                if (wakeUp.tryAcquire(Math.max(0, wakeAt - System.nanoTime()), TimeUnit.NANOSECONDS)) {
                     wakeUp.drainPermits();
                 }
             }
@@ -252,6 +274,7 @@ public class OutboxRelay extends BackgroundWorker {
                 return;
             }
         }
+        markUnmarked();
     }
 
     /** At start, the first polling round takes every unsent row: the instance that ran before may have left some. */

@@ -2,6 +2,7 @@ package io.shopsaga.defaults.messaging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
@@ -98,17 +99,89 @@ class OutboxRelayTests {
             return CompletableFuture.completedFuture(null);
         });
         this.kafka = kafka;
-        relay = new OutboxRelay(jdbc, transactions, new StandaloneWrites(dataSource, transactions), kafka,
-                properties(Duration.ofDays(7)), meters);
+        relay = relayMarkingAfter(Duration.ZERO);
         outbox = new Outbox(jdbc, codec, row -> {
             handed.add(row);
             relay.committed(row);
         });
     }
 
-    private static OutboxProperties properties(Duration retention) {
-        return new OutboxProperties(true, Duration.ofMillis(500), 200, Duration.ofSeconds(1), Duration.ofSeconds(20),
-                retention, Duration.ofMinutes(5));
+    /** A relay on the test's table; most tests mark acknowledged rows at once ({@code markInterval} 0). */
+    private OutboxRelay relayMarkingAfter(Duration markInterval) {
+        return relay(Duration.ofMillis(500), markInterval);
+    }
+
+    private OutboxRelay relay(Duration pollInterval, Duration markInterval) {
+        return new OutboxRelay(jdbc, transactions, new StandaloneWrites(dataSource, transactions), kafka,
+                properties(pollInterval, Duration.ofDays(7), markInterval), meters);
+    }
+
+    private static OutboxProperties properties(Duration retention, Duration markInterval) {
+        return properties(Duration.ofMillis(500), retention, markInterval);
+    }
+
+    private static OutboxProperties properties(Duration pollInterval, Duration retention, Duration markInterval) {
+        return new OutboxProperties(true, pollInterval, 200, Duration.ofSeconds(1), Duration.ofSeconds(20), retention,
+                Duration.ofMinutes(5), markInterval);
+    }
+
+    @Test
+    void acknowledgedRowsWaitForTheMarkIntervalAndAreMarkedTogetherBeforeARoundReadsTheTable() {
+        relay = relayMarkingAfter(Duration.ofHours(1));
+        commit(reserve(21));
+        relay.relayCommitted();
+        commit(reserve(22));
+        relay.relayCommitted();
+        assertThat(sent).containsExactly("21:ReserveStock", "22:ReserveStock");
+        assertThat(unsentKeys()).containsExactly("21", "22"); // acknowledged, not marked yet
+
+        // At start a round takes every unsent row, but first marks those acknowledged: none goes twice.
+        assertThat(relay.relayOnce()).isZero();
+
+        assertThat(sent).hasSize(2);
+        assertThat(unsentKeys()).isEmpty();
+        assertThat(jdbc.sql("SELECT COUNT(DISTINCT sent_at) FROM outbox_message").query(Long.class).single())
+                .isEqualTo(1); // one UPDATE
+        assertThat(meters.counter("shopsaga.outbox.sent").count()).isEqualTo(2);
+    }
+
+    @Test
+    void theRelaysThreadMarksAcknowledgedRowsOnceTheIntervalHasPassedAndOnItsWayOut() {
+        relay = startedAfterItsFirstRound(Duration.ofMillis(300), reserve(30));
+        try {
+            commit(reserve(31));
+            await().atMost(Duration.ofSeconds(5)).until(() -> sent.contains("31:ReserveStock"));
+            await().atMost(Duration.ofSeconds(5)).until(() -> unsentKeys().isEmpty());
+        }
+        finally {
+            relay.stop();
+        }
+
+        relay = startedAfterItsFirstRound(Duration.ofHours(1), reserve(32));
+        try {
+            commit(reserve(33));
+            await().atMost(Duration.ofSeconds(5)).until(() -> sent.contains("33:ReserveStock"));
+            assertThat(unsentKeys()).containsExactly("33");
+        }
+        finally {
+            relay.stop();
+        }
+        assertThat(unsentKeys()).isEmpty();
+        assertThat(sent).containsExactly("30:ReserveStock", "31:ReserveStock", "32:ReserveStock", "33:ReserveStock");
+    }
+
+    /**
+     * A relay whose thread has run its first round, the one at start that takes every unsent row from the table: it
+     * has sent and marked {@code leftOver}, a row no relay held, so the rows committed from now on go from memory.
+     * Its next round is an hour away (a round marks the acknowledged rows first).
+     */
+    private OutboxRelay startedAfterItsFirstRound(Duration markInterval, SagaMessage leftOver) {
+        insertUnsent(leftOver);
+        OutboxRelay started = relay(Duration.ofHours(1), markInterval);
+        started.start();
+        String key = Long.toString(leftOver.orderId());
+        await().atMost(Duration.ofSeconds(5)).until(() -> !unsentKeys().contains(key));
+        return started;
     }
 
     /**
@@ -128,7 +201,7 @@ class OutboxRelayTests {
             TransactionTemplate manualTransactions = new TransactionTemplate(new DataSourceTransactionManager(manual));
             StandaloneWrites writes = new StandaloneWrites(manual, manualTransactions);
             OutboxRelay manualRelay = new OutboxRelay(manualJdbc, manualTransactions, writes, kafka,
-                    properties(Duration.ZERO), meters);
+                    properties(Duration.ZERO, Duration.ZERO), meters);
             Outbox manualOutbox = new Outbox(manualJdbc, codec, manualRelay::committed);
             manualTransactions.executeWithoutResult(status -> manualOutbox.add(Topics.STOCK_COMMANDS, reserve(11)));
 
