@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -108,6 +109,29 @@ final class ServiceProcess {
             Thread.currentThread().interrupt();
         }
         process = null;
+    }
+
+    /**
+     * Stops the services at once, as the test JVM exits: every one is asked (SIGTERM) together, and whatever still runs
+     * after {@code patience} is killed. Stopped one by one, each waiting out a broker that is already gone, they outlast
+     * the time Surefire gives an exiting fork, which then dies with the rest still running.
+     */
+    static void stopAll(List<ServiceProcess> services, Duration patience) {
+        List<Process> running = services.stream().map(service -> service.process).filter(Objects::nonNull).toList();
+        running.forEach(Process::destroy);
+        long deadline = System.nanoTime() + patience.toNanos();
+        for (Process process : running) {
+            try {
+                if (!process.waitFor(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
+                    process.destroyForcibly();
+                }
+            }
+            catch (InterruptedException ex) {
+                Thread.currentThread().interrupt();
+                process.destroyForcibly();
+            }
+        }
+        services.forEach(service -> service.process = null);
     }
 
     String logText() {

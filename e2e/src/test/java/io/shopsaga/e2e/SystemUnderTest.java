@@ -6,6 +6,7 @@ import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import io.shopsaga.testsupport.HttpApi;
 import io.shopsaga.testsupport.TestInfrastructure;
 import java.net.URI;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -70,7 +71,7 @@ final class SystemUnderTest {
                 "SHOPSAGA_GATEWAY_COUPONRATELIMIT_BURSTCAPACITY", "10")));
         List<ServiceProcess> all = List.of(balance, product, coupon, order, ranking, dataPlatformConsumer, gateway);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            all.reversed().forEach(ServiceProcess::stop);
+            ServiceProcess.stopAll(all, Duration.ofSeconds(15));
             dataPlatform.stop();
         }, "e2e-shutdown"));
         all.forEach(ServiceProcess::launch);
