@@ -28,16 +28,6 @@ public class ProductCacheHealthIndicator implements HealthIndicator {
                     .withDetail("redis", "not used; every read is served from the database")
                     .build();
         }
-        boolean reachable = cache.ping();
-        Health.Builder health = Health.up()
-                .withDetail("cache", reachable ? "UP" : "DEGRADED")
-                .withDetail("redis", reachable ? "reachable" : "unreachable; reads are served from the database")
-                .withDetail("errors", status.failures())
-                .withDetail("fallbacks", status.fallbacks());
-        if (status.lastFailureAt() != null) {
-            health.withDetail("lastErrorAt", status.lastFailureAt().toString())
-                    .withDetail("lastError", status.lastFailure());
-        }
-        return health.build();
+        return status.health(cache.ping()).build();
     }
 }

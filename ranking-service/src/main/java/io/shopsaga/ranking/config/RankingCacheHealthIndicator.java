@@ -22,17 +22,6 @@ class RankingCacheHealthIndicator implements HealthIndicator {
 
     @Override
     public Health health() {
-        boolean reachable = cache.ping();
-        Health.Builder health = Health.up()
-                .withDetail("cache", reachable ? "UP" : "DEGRADED")
-                .withDetail("redis", reachable ? "reachable" : "unreachable; rankings are answered from MySQL")
-                .withDetail("errors", status.failures())
-                .withDetail("fallbacks", status.fallbacks())
-                .withDetail("pendingDays", cache.pendingDays());
-        if (status.lastFailureAt() != null) {
-            health.withDetail("lastErrorAt", status.lastFailureAt().toString())
-                    .withDetail("lastError", status.lastFailure());
-        }
-        return health.build();
+        return status.health(cache.ping()).withDetail("pendingDays", cache.pendingDays()).build();
     }
 }
