@@ -5,7 +5,7 @@ import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.shopsaga.coupon.persistence.CouponRepository;
 import io.shopsaga.coupon.persistence.IssuedCouponRepository;
-import io.shopsaga.defaults.lifecycle.BackgroundWorker;
+import io.shopsaga.defaults.lifecycle.GroupWriter;
 import io.shopsaga.defaults.persistence.RetryingTransactions;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,10 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.LinkedBlockingQueue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -34,13 +30,12 @@ import org.springframework.stereotype.Component;
  * recovers exactly as before. A request never learns "issued" before its batch committed.
  */
 @Component
-public class GrantBatcher extends BackgroundWorker {
+public class GrantBatcher extends GroupWriter<GrantBatcher.Grant, Long> {
 
     static final String BATCH_SIZE_METER = "coupon.issue.batch.size";
     private static final Logger log = LoggerFactory.getLogger(GrantBatcher.class);
     private static final int MAX_BATCH = 200;
 
-    private final BlockingQueue<Pending> waiting = new LinkedBlockingQueue<>();
     private final CouponRepository coupons;
     private final IssuedCouponRepository issuedCoupons;
     private final RetryingTransactions transactions;
@@ -49,7 +44,7 @@ public class GrantBatcher extends BackgroundWorker {
 
     public GrantBatcher(CouponRepository coupons, IssuedCouponRepository issuedCoupons,
             RetryingTransactions transactions, MeterRegistry meters) {
-        super("coupon-grant-writer", Duration.ofSeconds(10));
+        super("coupon-grant-writer", Duration.ofSeconds(10), MAX_BATCH);
         this.coupons = coupons;
         this.issuedCoupons = issuedCoupons;
         this.transactions = transactions;
@@ -64,57 +59,20 @@ public class GrantBatcher extends BackgroundWorker {
      * empty when it was not written (the caller then writes it on its own).
      */
     public OptionalLong write(long couponId, long userId, Instant grantedAt) {
-        if (!isRunning()) {
-            return OptionalLong.empty();
-        }
-        Pending grant = new Pending(couponId, userId, grantedAt, new CompletableFuture<>());
-        waiting.add(grant);
-        if (!isRunning() && waiting.remove(grant)) {
-            // Stopped meanwhile, and the writer never took it: nobody else will answer it.
-            return OptionalLong.empty();
-        }
-        try {
-            Long id = grant.written().get();
-            return id == null ? OptionalLong.empty() : OptionalLong.of(id);
-        }
-        catch (InterruptedException ex) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while the grant was being written", ex);
-        }
-        catch (ExecutionException ex) {
-            throw new IllegalStateException("The grant writer failed", ex.getCause());
-        }
+        return submit(new Grant(couponId, userId, grantedAt), "The grant writer failed")
+                .map(OptionalLong::of).orElse(OptionalLong.empty());
     }
 
     @Override
-    protected void work() {
-        List<Pending> batch = new ArrayList<>();
-        while (isRunning() || !waiting.isEmpty()) {
-            try {
-                batch.add(waiting.take());
-            }
-            catch (InterruptedException ex) {
-                if (!isRunning()) {
-                    break;
-                }
-                continue;
-            }
-            waiting.drainTo(batch, MAX_BATCH - 1);
-            Map<Long, List<Pending>> byCampaign = new LinkedHashMap<>();
-            batch.forEach(grant -> byCampaign.computeIfAbsent(grant.couponId(), id -> new ArrayList<>()).add(grant));
-            byCampaign.forEach(this::writeCampaign);
-            batch.clear();
-        }
-        // Stopped: whoever still waits writes on its own.
-        Pending left;
-        while ((left = waiting.poll()) != null) {
-            left.written().complete(null);
-        }
+    protected void writeBatch(List<Pending<Grant, Long>> batch) {
+        Map<Long, List<Pending<Grant, Long>>> byCampaign = new LinkedHashMap<>();
+        batch.forEach(grant -> byCampaign.computeIfAbsent(grant.item().couponId(), id -> new ArrayList<>()).add(grant));
+        byCampaign.forEach(this::writeCampaign);
     }
 
-    private void writeCampaign(long couponId, List<Pending> grants) {
+    private void writeCampaign(long couponId, List<Pending<Grant, Long>> grants) {
         Map<Long, Instant> issuedAtByUser = new LinkedHashMap<>();
-        grants.forEach(grant -> issuedAtByUser.put(grant.userId(), grant.grantedAt()));
+        grants.forEach(grant -> issuedAtByUser.put(grant.item().userId(), grant.item().grantedAt()));
         Map<Long, Long> ids;
         try {
             ids = issuedAtByUser.size() < grants.size() ? null : transactions.execute(() -> {
@@ -138,17 +96,17 @@ public class GrantBatcher extends BackgroundWorker {
         }
         if (ids == null) {
             notWritten.increment(grants.size());
-            grants.forEach(grant -> grant.written().complete(null));
+            grants.forEach(Pending::notWritten);
             return;
         }
         batchSizes.record(grants.size());
-        for (Pending grant : grants) {
-            grant.written().complete(ids.get(grant.userId()));
+        for (Pending<Grant, Long> grant : grants) {
+            grant.written(ids.get(grant.item().userId()));
         }
     }
 
-    /** A grant waiting to be written, and what its request waits on (the id, or null: write it yourself). */
-    private record Pending(long couponId, long userId, Instant grantedAt, CompletableFuture<Long> written) {
+    /** A grant to be made durable. */
+    record Grant(long couponId, long userId, Instant grantedAt) {
     }
 
     /** MySQL has fewer units left than the batch (or not its rows): undo the batch, judge each grant on its own. */

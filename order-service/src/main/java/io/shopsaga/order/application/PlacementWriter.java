@@ -5,7 +5,7 @@ import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.shopsaga.contracts.SagaCommand;
 import io.shopsaga.contracts.Topics;
-import io.shopsaga.defaults.lifecycle.BackgroundWorker;
+import io.shopsaga.defaults.lifecycle.GroupWriter;
 import io.shopsaga.defaults.messaging.Outbox;
 import io.shopsaga.defaults.persistence.RetryingTransactions;
 import io.shopsaga.order.config.OrderProperties;
@@ -15,13 +15,8 @@ import io.shopsaga.order.domain.SagaTime;
 import io.shopsaga.order.persistence.OrderRepository;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.LinkedBlockingQueue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -42,13 +37,12 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * before the order and its first command committed.
  */
 @Component
-public class PlacementWriter extends BackgroundWorker {
+public class PlacementWriter extends GroupWriter<PlacementWriter.Placement, Long> {
 
     static final String BATCH_SIZE_METER = "order.placement.batch.size";
     static final int MAX_BATCH = 50;
     private static final Logger log = LoggerFactory.getLogger(PlacementWriter.class);
 
-    private final BlockingQueue<Pending> waiting = new LinkedBlockingQueue<>();
     private final OrderRepository orders;
     private final Outbox outbox;
     private final RetryingTransactions transactions;
@@ -59,7 +53,7 @@ public class PlacementWriter extends BackgroundWorker {
 
     public PlacementWriter(OrderRepository orders, Outbox outbox, RetryingTransactions transactions,
             OrderProperties properties, Clock clock, MeterRegistry meters) {
-        super("order-placement-writer", Duration.ofSeconds(10));
+        super("order-placement-writer", Duration.ofSeconds(10), MAX_BATCH);
         this.orders = orders;
         this.outbox = outbox;
         this.transactions = transactions;
@@ -77,59 +71,21 @@ public class PlacementWriter extends BackgroundWorker {
      * when it was not stored (the caller then places it on its own).
      */
     public OptionalLong store(long userId, List<OrderLine> lines, Long issuedCouponId) {
-        if (!isRunning()) {
-            return OptionalLong.empty();
-        }
-        Pending order = new Pending(userId, lines, issuedCouponId, new CompletableFuture<>());
-        waiting.add(order);
-        if (!isRunning() && waiting.remove(order)) {
-            // Stopped meanwhile, and the writer never took it: nobody else will answer it.
-            return OptionalLong.empty();
-        }
-        try {
-            Long id = order.stored().get();
-            return id == null ? OptionalLong.empty() : OptionalLong.of(id);
-        }
-        catch (InterruptedException ex) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while the order was being stored", ex);
-        }
-        catch (ExecutionException ex) {
-            // The batch's commit failed (or the writer did): the order may be stored, so it is not placed again.
-            throw new IllegalStateException("Storing the order failed; it may or may not be stored", ex.getCause());
-        }
+        // An error means the batch's commit failed (or the writer did): the order may be stored, so it is not placed
+        // again.
+        return submit(new Placement(userId, lines, issuedCouponId),
+                "Storing the order failed; it may or may not be stored")
+                .map(OptionalLong::of).orElse(OptionalLong.empty());
     }
 
     /** Orders waiting for the writer to take them (for tests). */
-    int waiting() {
-        return waiting.size();
+    @Override
+    protected int waiting() {
+        return super.waiting();
     }
 
     @Override
-    protected void work() {
-        List<Pending> batch = new ArrayList<>();
-        while (isRunning() || !waiting.isEmpty()) {
-            try {
-                batch.add(waiting.take());
-            }
-            catch (InterruptedException ex) {
-                if (!isRunning()) {
-                    break;
-                }
-                continue;
-            }
-            waiting.drainTo(batch, MAX_BATCH - 1);
-            store(batch);
-            batch.clear();
-        }
-        // Stopped: whoever still waits places the order on its own.
-        Pending left;
-        while ((left = waiting.poll()) != null) {
-            left.stored().complete(null);
-        }
-    }
-
-    private void store(List<Pending> batch) {
+    protected void writeBatch(List<Pending<Placement, Long>> batch) {
         Outcome outcome = new Outcome();
         List<Long> ids;
         try {
@@ -137,6 +93,7 @@ public class PlacementWriter extends BackgroundWorker {
                 TransactionSynchronizationManager.registerSynchronization(outcome);
                 SagaTime time = new SagaTime(clock.instant(), properties.stepTimeout());
                 List<Order> placed = batch.stream()
+                        .map(Pending::item)
                         .map(order -> Order.place(order.userId(), order.lines(), order.issuedCouponId(), time))
                         .toList();
                 orders.insertAll(placed);
@@ -153,17 +110,17 @@ public class PlacementWriter extends BackgroundWorker {
                 // Placing them again could place them twice; their requests get the error, as a lone one would.
                 log.error("The commit of a batch of {} orders failed; whether they are stored is unknown", batch.size(),
                         ex);
-                batch.forEach(order -> order.stored().completeExceptionally(ex));
+                batch.forEach(order -> order.failed(ex));
                 return;
             }
             log.warn("A batch of {} orders could not be stored; each is placed on its own", batch.size(), ex);
             notStored.increment(batch.size());
-            batch.forEach(order -> order.stored().complete(null));
+            batch.forEach(Pending::notWritten);
             return;
         }
         batchSizes.record(batch.size());
         for (int i = 0; i < batch.size(); i++) {
-            batch.get(i).stored().complete(ids.get(i));
+            batch.get(i).written(ids.get(i));
         }
     }
 
@@ -182,7 +139,7 @@ public class PlacementWriter extends BackgroundWorker {
         }
     }
 
-    /** A priced order waiting to be stored, and what its request waits on (the id, or null: place it yourself). */
-    private record Pending(long userId, List<OrderLine> lines, Long issuedCouponId, CompletableFuture<Long> stored) {
+    /** A priced order to be stored. */
+    record Placement(long userId, List<OrderLine> lines, Long issuedCouponId) {
     }
 }
