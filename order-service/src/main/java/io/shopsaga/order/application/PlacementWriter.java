@@ -78,12 +78,6 @@ public class PlacementWriter extends GroupWriter<PlacementWriter.Placement, Long
                 .map(OptionalLong::of).orElse(OptionalLong.empty());
     }
 
-    /** Orders waiting for the writer to take them (for tests). */
-    @Override
-    protected int waiting() {
-        return super.waiting();
-    }
-
     @Override
     protected void writeBatch(List<Pending<Placement, Long>> batch) {
         Outcome outcome = new Outcome();

@@ -2,14 +2,16 @@ package io.shopsaga.ranking.catalog;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.shopsaga.defaults.logging.WarnThrottle;
 import io.shopsaga.ranking.application.ProductCatalog;
 import io.shopsaga.ranking.application.ProductDetails;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.cloud.client.circuitbreaker.CircuitBreaker;
@@ -26,13 +28,13 @@ class FeignProductCatalog implements ProductCatalog {
 
     static final String BREAKER = "product-service";
     static final String FALLBACKS_METER = "ranking.catalog.fallbacks";
-    private static final long WARN_INTERVAL_MILLIS = 10_000;
+    private static final Duration WARN_INTERVAL = Duration.ofSeconds(10);
     private static final Logger log = LoggerFactory.getLogger(FeignProductCatalog.class);
 
     private final ProductServiceClient client;
     private final CircuitBreaker breaker;
     private final Counter fallbacks;
-    private final AtomicLong lastWarnMillis = new AtomicLong(Long.MIN_VALUE / 2);
+    private final WarnThrottle warnings = new WarnThrottle(WARN_INTERVAL, Clock.systemUTC());
 
     FeignProductCatalog(ProductServiceClient client, CircuitBreakerFactory<?, ?> breakers, MeterRegistry meters) {
         this.client = client;
@@ -59,11 +61,12 @@ class FeignProductCatalog implements ProductCatalog {
         return Optional.of(found);
     }
 
-    /** At most one WARN per {@link #WARN_INTERVAL_MILLIS}: a ranking read while product-service is down is not news each time. */
+    /**
+     * At most one WARN per {@link #WARN_INTERVAL}: a ranking read while product-service is down is not news each
+     * time.
+     */
     private void warn(Throwable failure) {
-        long now = System.currentTimeMillis();
-        long last = lastWarnMillis.get();
-        if (now - last >= WARN_INTERVAL_MILLIS && lastWarnMillis.compareAndSet(last, now)) {
+        if (warnings.warn().isPresent()) {
             log.warn("product-service could not name the ranked products; answering with the local copy: {}",
                     failure.toString());
         }

@@ -3,9 +3,11 @@ package io.shopsaga.defaults.cache;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.shopsaga.defaults.logging.WarnThrottle;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -42,8 +44,7 @@ public class CacheHealth {
     private final ConcurrentMap<String, Counter> errors = new ConcurrentHashMap<>();
     private final Counter fallbacks;
     private final AtomicLong failures = new AtomicLong();
-    private final AtomicLong suppressedWarnings = new AtomicLong();
-    private final AtomicLong lastWarnMillis = new AtomicLong(Long.MIN_VALUE / 2);
+    private final WarnThrottle warnings;
     private volatile boolean available = true;
     private volatile boolean enabled = true;
     private volatile long bypassUntilMillis;
@@ -60,6 +61,7 @@ public class CacheHealth {
         this.fallback = fallback;
         this.retryAfter = retryAfter;
         this.clock = clock;
+        this.warnings = new WarnThrottle(WARN_INTERVAL, clock);
         Gauge.builder(meterName(name, "available"), this, s -> s.available() ? 1 : 0)
                 .description("1 while the " + name + " cache reaches Redis, 0 while " + fallback)
                 .register(meters);
@@ -109,13 +111,12 @@ public class CacheHealth {
                 .tag("operation", op)
                 .register(meters))
                 .increment();
-        long last = lastWarnMillis.get();
-        if (now - last >= WARN_INTERVAL.toMillis() && lastWarnMillis.compareAndSet(last, now)) {
+        OptionalLong suppressed = warnings.warn();
+        if (suppressed.isPresent()) {
             log.warn("The {} cache is unavailable ({} failed; {} more failures since the last warning); {}: {}",
-                    name, operation, suppressedWarnings.getAndSet(0), fallback, ex.toString());
+                    name, operation, suppressed.getAsLong(), fallback, ex.toString());
         }
         else {
-            suppressedWarnings.incrementAndGet();
             log.debug("The {} cache's {} failed", name, operation, ex);
         }
     }

@@ -65,7 +65,7 @@ public abstract class GroupWriter<T, R> extends BackgroundWorker {
     }
 
     /** Items waiting for the writer to take them. */
-    protected int waiting() {
+    public int waiting() {
         return waiting.size();
     }
 

@@ -3,34 +3,16 @@ package io.shopsaga.defaults.cache;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.time.Clock;
+import io.shopsaga.testsupport.SettableClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.Status;
 
 class CacheHealthTests {
 
-    private final AtomicLong millis = new AtomicLong(1_000_000);
-    private final Clock clock = new Clock() {
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return Instant.ofEpochMilli(millis.get());
-        }
-    };
+    private final SettableClock clock = new SettableClock(Instant.ofEpochMilli(1_000_000));
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private final CacheHealth cache = new CacheHealth(meters, "things", "things come from the database",
             Duration.ofSeconds(2), clock);
@@ -43,9 +25,9 @@ class CacheHealthTests {
 
         assertThat(cache.bypassing()).isTrue();
         assertThat(cache.available()).isFalse();
-        millis.addAndGet(1_999);
+        clock.advance(Duration.ofMillis(1_999));
         assertThat(cache.bypassing()).isTrue();
-        millis.addAndGet(1);
+        clock.advance(Duration.ofMillis(1));
         assertThat(cache.bypassing()).isFalse();
         assertThat(cache.available()).isFalse();
 

@@ -1,0 +1,2 @@
+/** Logging helpers shared by the services. */
+package io.shopsaga.defaults.logging;
